@@ -1,0 +1,49 @@
+"""``exsplain analyze``: the reasoning on case files, as tables or JSON."""
+import json
+
+import click
+
+from cli.errors import BadInput
+from cli.options import format_option
+
+
+@click.command()
+@click.argument("cases", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@format_option("text", "json")
+@click.option("--trace", "show_trace", is_flag=True, help="Also show every rule firing, in order.")
+def analyze(cases, output_format, show_trace):
+    """Explain why the ex cries, from one or more case files.
+
+    Case files are TOML or JSON (see examples/). Text output is for people;
+    JSON follows the report format of KNOWLEDGE.md §3: one object for one
+    case, a list of objects for several.
+
+    \b
+    Examples:
+      exsplain analyze examples/ended-by-me.toml
+      exsplain analyze --trace examples/ended-by-me.toml
+      exsplain analyze --format json examples/*.toml
+    """
+    from expert.case import CaseError
+    from expert.report import build
+    from knowledge.base import KNOWLEDGE_BASE as kb
+
+    loaded, errors = [], []
+    for path in cases:
+        try:
+            loaded.append(kb.vocabulary.load(path))
+        except CaseError as error:
+            errors.append(str(error))
+    if errors:
+        for message in errors[:-1]:
+            click.echo(f"Error: {message}", err=True)
+        raise BadInput(errors[-1])
+
+    reports = [build(kb, case, kb.infer(case)) for case in loaded]
+    if output_format == "json":
+        data = reports[0] if len(reports) == 1 else reports
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    from cli.render import report_text
+
+    click.echo("\n\n".join(report_text(r, show_trace) for r in reports))

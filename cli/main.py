@@ -1,0 +1,31 @@
+"""The ``exsplain`` root command."""
+import os
+
+import click
+
+from cli.analyze import analyze
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="exsplain", prog_name="exsplain")
+@click.pass_context
+def cli(ctx):
+    """Explain why an ex cries, and what to do about it.
+
+    A rules engine reads the situation (from questions or from a case file),
+    ranks the likely motives behind the tears with a certainty, and says what
+    the tears do and do not mean and what to do. Every conclusion can be traced
+    to the rules, the answers and the article paragraphs behind it.
+
+    \b
+    Examples:
+      exsplain analyze examples/ended-by-me.toml
+      exsplain analyze --format json examples/ended-by-me.toml
+
+    Colour is used only on a terminal, and never when NO_COLOR is set.
+    """
+    if os.environ.get("NO_COLOR"):
+        ctx.color = False
+
+
+cli.add_command(analyze)

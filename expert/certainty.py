@@ -1,0 +1,45 @@
+"""Certainty factors in the style of MYCIN.
+
+A certainty is a number in [-1, 1]: positive values are belief, negative
+values disbelief.  Independent pieces of evidence are combined pairwise; the
+evidence for and the evidence against are each folded first and then combined,
+so the result does not depend on the order in which the rules fired.
+"""
+from functools import reduce
+
+STRONG = 0.6
+MODERATE = 0.4
+WEAK = 0.2
+
+LIKELY = 0.6
+POSSIBLE = 0.3
+BANDS = ("likely", "possible", "unlikely")
+
+
+def combine(a, b):
+    """Combine two certainty factors of independent evidence."""
+    if a >= 0 and b >= 0:
+        return a + b * (1 - a)
+    if a < 0 and b < 0:
+        return a + b * (1 + a)
+    denominator = 1 - min(abs(a), abs(b))
+    if denominator == 0:  # total belief against total disbelief cancel out
+        return 0.0
+    return (a + b) / denominator
+
+
+def combine_all(weights):
+    """The certainty of a conclusion supported by all of ``weights``."""
+    weights = list(weights)
+    belief = reduce(combine, (w for w in weights if w >= 0), 0.0)
+    disbelief = reduce(combine, (w for w in weights if w < 0), 0.0)
+    return round(combine(belief, disbelief), 4)
+
+
+def band(certainty):
+    """The word a person reads for a certainty."""
+    if certainty >= LIKELY:
+        return "likely"
+    if certainty >= POSSIBLE:
+        return "possible"
+    return "unlikely"
