@@ -15,7 +15,7 @@ $(STAMP): setup.cfg pyproject.toml
 	touch $(STAMP)
 
 consult: $(STAMP)
-	$(BIN)/exsplain consult
+	$(BIN)/exsplain analyze examples/ended-by-me-plea.toml
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
