@@ -15,7 +15,7 @@ $(STAMP): setup.cfg pyproject.toml
 	touch $(STAMP)
 
 consult: $(STAMP)
-	$(BIN)/exsplain analyze examples/ended-by-me-plea.toml
+	$(BIN)/exsplain consult
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -4,6 +4,8 @@ import os
 import click
 
 from cli.analyze import analyze
+from cli.consult import consult
+from cli.questions import questions
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,3 +31,5 @@ def cli(ctx):
 
 
 cli.add_command(analyze)
+cli.add_command(consult)
+cli.add_command(questions)

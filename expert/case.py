@@ -153,7 +153,10 @@ class Vocabulary:
         for name in FREE_TEXT:
             if getattr(case, name):
                 data[name] = getattr(case, name)
-        for path, value in case.answers.items():
+        for path in self.fields:
+            if path not in case.answers:
+                continue
+            value = case.answers[path]
             table, key = path.split(".")
             data.setdefault(table, {})[key] = list(value) if isinstance(value, tuple) else value
         return data

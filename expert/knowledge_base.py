@@ -22,6 +22,7 @@ class KnowledgeBase:
         self.conditions = {r.name: conditions(r, vocabulary) for r in self.rules}
         self.question_order = [q.path for q in catalog.questions]
         self.judge = Judge(self)
+        self.kinds = (catalog.hypothesis_kind, catalog.finding_kind, catalog.recommendation_kind, "withheld", "warning")
 
     @cached_property
     def engine(self):

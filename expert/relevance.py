@@ -72,8 +72,8 @@ class Judge:
         Returns ``{path: [failed conditions of each rule that uses it]}``.
         """
         irrelevant = {}
-        for path in case.answers:
-            rules = self.uses.get(path)
+        for path in self.kb.vocabulary.fields:
+            rules = self.uses.get(path) if case.known(path) else None
             if not rules:
                 continue
             blockers = []

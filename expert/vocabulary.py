@@ -23,6 +23,14 @@ class Answer(Field):
         """The allowed answers, as an error message or a prompt shows them."""
         return " | ".join(str(v).lower() for v in self.values)
 
+    def parse(self, text):
+        """The value a person means by ``text``; ``ValueError`` if none."""
+        word = text.strip().lower()
+        for value in self.values:
+            if word == str(value).lower():
+                return value
+        raise ValueError(f"{text.strip()!r} is not allowed (allowed: {self.describe()})")
+
 
 class Choice(Answer):
     """Exactly one of a fixed set of words."""
@@ -42,6 +50,14 @@ class Flag(Answer):
 
     def accepts(self, value):
         return isinstance(value, bool)
+
+    def parse(self, text):
+        word = text.strip().lower()
+        if word in ("yes", "y", "true"):
+            return True
+        if word in ("no", "n", "false"):
+            return False
+        raise ValueError(f"{text.strip()!r} is not allowed (allowed: true | false, or yes | no)")
 
 
 class ChoiceSet(Answer):
@@ -63,6 +79,14 @@ class ChoiceSet(Answer):
 
     def describe(self):
         return "a list of any of: " + ", ".join(self.values)
+
+    def parse(self, text):
+        """Words separated by commas or spaces; "none" or nothing for an empty list."""
+        words = [w for w in text.replace(",", " ").lower().split() if w != "none"]
+        unknown = [w for w in words if w not in self.values]
+        if unknown:
+            raise ValueError(f"{unknown[0]!r} is not allowed (allowed: {', '.join(self.values)}, or none)")
+        return tuple(v for v in self.values if v in words)
 
 
 class TableFact(Fact):
