@@ -9,7 +9,7 @@ from cli.options import format_option
 
 @click.command()
 @click.argument("cases", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@format_option("text", "json")
+@format_option("text", "json", "markdown", "dot")
 @click.option("--trace", "show_trace", is_flag=True, help="Also show every rule firing, in order.")
 def analyze(cases, output_format, show_trace):
     """Explain why the ex cries, from one or more case files.
@@ -39,11 +39,22 @@ def analyze(cases, output_format, show_trace):
             click.echo(f"Error: {message}", err=True)
         raise BadInput(errors[-1])
 
-    reports = [build(kb, case, kb.infer(case)) for case in loaded]
+    inferences = [kb.infer(case) for case in loaded]
+    if output_format == "dot":
+        from expert.graph import to_dot
+
+        for case, inference in zip(loaded, inferences):
+            click.echo(to_dot(kb, inference, title=case.title or case.path), nl=False)
+        return
+    reports = [build(kb, case, inference) for case, inference in zip(loaded, inferences)]
     if output_format == "json":
         data = reports[0] if len(reports) == 1 else reports
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    from cli.render import report_text
+    elif output_format == "markdown":
+        from cli.markdown import report_markdown
 
-    click.echo("\n\n".join(report_text(r, show_trace) for r in reports))
+        click.echo("\n---\n\n".join(report_markdown(kb, c, r) for c, r in zip(loaded, reports)), nl=False)
+    else:
+        from cli.render import report_text
+
+        click.echo("\n\n".join(report_text(r, show_trace) for r in reports))

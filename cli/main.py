@@ -4,7 +4,9 @@ import os
 import click
 
 from cli.analyze import analyze
+from cli.catalog import catalog
 from cli.consult import consult
+from cli.explain import explain, trace
 from cli.questions import questions
 
 
@@ -33,3 +35,6 @@ def cli(ctx):
 cli.add_command(analyze)
 cli.add_command(consult)
 cli.add_command(questions)
+cli.add_command(trace)
+cli.add_command(explain)
+cli.add_command(catalog)

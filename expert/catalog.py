@@ -20,6 +20,15 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Article:
+    """A source text, described in our own words, and how many paragraphs it has."""
+
+    id: str
+    description: str
+    paragraphs: int
+
+
+@dataclass(frozen=True)
 class Question:
     """How to ask for one field; ``choices`` maps each value to its wording."""
 
@@ -36,7 +45,8 @@ class Catalog:
     ``hypotheses`` are ranked by certainty (their kind is ``hypothesis_kind``);
     ``findings`` and ``recommendations`` are drawn or not; ``warnings`` flag
     doubtful input.  ``wording`` maps a case to the words that fill the
-    ``{placeholders}`` of every text (a pronoun, say).
+    ``{placeholders}`` of every text (a pronoun, say).  ``articles`` are the
+    sources that citations point into.
     """
 
     hypothesis_kind: str
@@ -48,6 +58,7 @@ class Catalog:
     warnings: dict
     questions: tuple
     wording: object = field(default=lambda case: {})
+    articles: dict = field(default_factory=dict)  # id -> Article
 
     def entries(self, kind):
         return {

@@ -11,19 +11,24 @@ from expert.rules import Belief
 REPORT_SCHEMA = 1
 
 
-def matched_answers(kb, firing):
-    """The answers (and beliefs) a firing matched, as ``path = value`` lines."""
-    lines = []
+def matched(kb, firing):
+    """``(condition, "path = value")`` for each condition a firing matched."""
+    pairs = []
     for condition in kb.conditions[firing.rule.name]:
         for fact in firing.facts:
             if isinstance(condition, BeliefCondition) and isinstance(fact, Belief):
                 if fact["id"] == condition.hypothesis:
-                    lines.append(f"{fact['id']} = {fact['certainty']:.2f} ({fact['band']})")
+                    pairs.append((condition, f"{fact['id']} = {fact['certainty']:.2f} ({fact['band']})"))
             elif isinstance(condition, ItemCondition) and isinstance(fact, condition.answer.item):
-                lines.append(f"{condition.path} includes {fact['kind']}")
+                pairs.append((condition, f"{condition.path} includes {fact['kind']}"))
             elif isinstance(condition, FieldCondition) and getattr(fact, "table", None) == condition.path.split(".")[0]:
-                lines.append(f"{condition.path} = {spell_value(fact[condition.path.split('.')[1]])}")
-    return list(dict.fromkeys(lines))
+                pairs.append((condition, f"{condition.path} = {spell_value(fact[condition.path.split('.')[1]])}"))
+    return pairs
+
+
+def matched_answers(kb, firing):
+    """The answers (and beliefs) a firing matched, as ``path = value`` lines."""
+    return list(dict.fromkeys(line for _, line in matched(kb, firing)))
 
 
 def sources(items):

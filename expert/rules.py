@@ -166,11 +166,11 @@ def safety(*patterns, kind, concludes, withholds, reason, sources):
 
 
 def rules_of(engine_class):
-    """Every ``KnowledgeRule`` of an engine class, in definition order."""
-    found = {
-        rule.name: rule
-        for klass in engine_class.__mro__
-        for rule in vars(klass).values()
-        if isinstance(rule, KnowledgeRule)
-    }
-    return sorted(found.values(), key=lambda r: r.order)
+    """Every ``KnowledgeRule`` of an engine class: by topic class in method
+    resolution order, then in the order they are written."""
+    found = {}
+    for rank, klass in enumerate(engine_class.__mro__):
+        for rule in vars(klass).values():
+            if isinstance(rule, KnowledgeRule):
+                found.setdefault(rule.name, (rank, rule.order, rule))
+    return [rule for _, _, rule in sorted(found.values(), key=lambda item: item[:2])]

@@ -5,11 +5,18 @@ Texts are written for the person after the breakup and may use ``{they}``,
 articles by paragraph (KNOWLEDGE.md explains the numbering); the safety advice
 goes beyond them and says so.
 """
-from expert.catalog import Catalog, Entry, Question
+from expert.catalog import Article, Catalog, Entry, Question
 from expert.rules import Source, cite
 
 A, B = "000", "001"
 BEYOND_THE_ARTICLES = Source("beyond the articles (safety)")
+
+# Paragraphs are the non-empty lines of each article (KNOWLEDGE.md); the counts
+# let a check verify citations without a copy of the articles.
+ARTICLES = {
+    A: Article(A, "a woman asks why her boyfriend cried when they split up", 29),
+    B: Article(B, "a dumpee asks why the ex who left cries whenever they talk", 78),
+}
 
 PRONOUNS = {
     "he": {"they": "he", "them": "him", "their": "his", "themself": "himself",
@@ -308,4 +315,5 @@ CATALOG = Catalog(
     warnings=WARNINGS,
     questions=QUESTIONS,
     wording=wording,
+    articles=ARTICLES,
 )
