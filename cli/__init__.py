@@ -3,3 +3,5 @@
 Commands import the knowledge base inside their functions, so that
 ``exsplain --help`` and ``--version`` start without loading the rule engine.
 """
+
+__version__ = "0.1.0"

@@ -7,9 +7,10 @@ SECTIONS = ("motives", "insights", "actions", "rules", "questions")
 @click.command()
 @click.argument("section", type=click.Choice(SECTIONS), required=False)
 def catalog(section):
-    """List the knowledge base: conclusions with sources, rules with their patterns.
+    """List the knowledge base as tables.
 
-    Without SECTION, every section in turn.
+    Conclusions with their sources, rules with the patterns they match,
+    questions with their allowed answers. Without SECTION, every section.
 
     \b
     Examples:

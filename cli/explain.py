@@ -50,7 +50,7 @@ def trace(case, output_format):
 @click.argument("conclusion")
 @format_option("text", "json", "dot")
 def explain(case, conclusion, output_format):
-    """Explain how a conclusion was reached for a case, or why it was not.
+    """Explain how a conclusion was reached, or why not.
 
     CONCLUSION is a motive, insight, action or warning id (see exsplain
     catalog). How: each rule that contributed, the answers it matched, its

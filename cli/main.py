@@ -3,7 +3,9 @@ import os
 
 import click
 
+from cli import __version__
 from cli.analyze import analyze
+from cli.batch import batch
 from cli.catalog import catalog
 from cli.consult import consult
 from cli.explain import explain, trace
@@ -11,7 +13,7 @@ from cli.questions import questions
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="exsplain", prog_name="exsplain")
+@click.version_option(__version__, prog_name="exsplain")
 @click.pass_context
 def cli(ctx):
     """Explain why an ex cries, and what to do about it.
@@ -23,8 +25,10 @@ def cli(ctx):
 
     \b
     Examples:
-      exsplain analyze examples/ended-by-me.toml
-      exsplain analyze --format json examples/ended-by-me.toml
+      exsplain consult
+      exsplain analyze examples/ended-by-me-plea.toml
+      exsplain explain examples/ended-by-me-plea.toml plea_to_reconsider
+      exsplain batch examples/
 
     Colour is used only on a terminal, and never when NO_COLOR is set.
     """
@@ -38,3 +42,4 @@ cli.add_command(questions)
 cli.add_command(trace)
 cli.add_command(explain)
 cli.add_command(catalog)
+cli.add_command(batch)

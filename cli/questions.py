@@ -7,9 +7,10 @@ from cli.errors import reported_as_bad_input
 @click.command()
 @click.argument("case", required=False, type=click.Path(dir_okay=False))
 def questions(case):
-    """List the questions still worth asking, in the order a consultation asks them.
+    """List the questions still worth asking for a case.
 
-    Without CASE, every question a consultation may start with. Only
+    They come in the order a consultation asks them; without CASE, every
+    question a consultation may start with. Only
     relevant questions are listed: one whose every rule is already ruled out by
     an answer is left out.
 

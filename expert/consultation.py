@@ -21,17 +21,26 @@ class Consultation:
     def inference(self):
         return self.kb.infer(self.case)
 
+    def wording_questions(self):
+        """Unanswered questions whose field no rule uses: they only shape the wording."""
+        kb = self.kb
+        return [
+            kb.catalog.question(path)
+            for path in kb.question_order
+            if path not in kb.judge.uses and not self.case.known(path) and path not in self.skipped
+        ]
+
     def remaining(self):
         """The questions still to ask, in the order they will be asked."""
-        kb, case = self.kb, self.case
-        wording_only = [
-            path for path in kb.question_order if path not in kb.judge.uses and not case.known(path)
-        ]
-        relevant = kb.judge.relevant_unknowns(case, self.inference().certainty)
-        return [kb.catalog.question(p) for p in wording_only + relevant if p not in self.skipped]
+        relevant = self.kb.judge.relevant_unknowns(self.case, self.inference().certainty)
+        rest = [self.kb.catalog.question(p) for p in relevant if p not in self.skipped]
+        return self.wording_questions() + rest
 
     def next_question(self):
         """The next question to ask, or None when nothing relevant is left."""
+        wording = self.wording_questions()
+        if wording:  # no rule needs these, so there is no need to run the engine yet
+            return wording[0]
         remaining = self.remaining()
         return remaining[0] if remaining else None
 

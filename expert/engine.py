@@ -76,6 +76,14 @@ class Engine(KnowledgeEngine):
         self.firings = []
         self.weights = defaultdict(list)
         self.beliefs = {}
+        self._deffacts = None
+
+    def get_deffacts(self):
+        """experta looks these up with ``inspect.getmembers`` on every reset,
+        which costs more than running a case; they never change, so look once."""
+        if self._deffacts is None:
+            self._deffacts = super().get_deffacts()
+        return self._deffacts
 
     @classmethod
     def rules(cls):

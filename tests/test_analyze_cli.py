@@ -105,6 +105,14 @@ def test_version(runner):
 
 
 @pytest.mark.skipif(exsplain_command() is None, reason="exsplain is not installed")
+def test_installed_help_and_version_match_click(runner):
+    for args in (["--help"], ["--version"], ["analyze", "--help"]):
+        done = subprocess.run([exsplain_command(), *args], capture_output=True, text=True, env={**os.environ, "COLUMNS": "80"})
+        assert done.returncode == 0
+        assert done.stdout == runner.invoke(cli, args, prog_name="exsplain", terminal_width=78).stdout
+
+
+@pytest.mark.skipif(exsplain_command() is None, reason="exsplain is not installed")
 def test_installed_entry_point_analyzes_and_fails_cleanly(tmp_path):
     env = {**os.environ, "NO_COLOR": "1"}
     done = subprocess.run([exsplain_command(), "analyze", "--format", "json", PLEA], capture_output=True, text=True, env=env)

@@ -1,0 +1,38 @@
+"""The console entry point, with a fast path for ``--help`` and ``--version``.
+
+Importing click alone takes three times as long as starting Python here, so
+the two things people type first are answered without it: the version from
+the package, the root help from ``root-help.txt``, which is click's own
+rendering of it (``make root-help`` writes it; a test fails if it is stale).
+Everything else goes to click.
+"""
+import os
+import sys
+
+from cli import __version__
+
+ROOT_HELP = os.path.join(os.path.dirname(__file__), "root-help.txt")
+
+
+def main():
+    args = sys.argv[1:]
+    if args == ["--version"]:
+        sys.stdout.write(f"exsplain, version {__version__}\n")
+        return 0
+    if args in (["--help"], ["-h"]) and os.path.exists(ROOT_HELP):
+        with open(ROOT_HELP, encoding="utf-8") as stream:
+            sys.stdout.write(stream.read())
+        return 0
+    from cli.main import cli
+
+    return cli(prog_name="exsplain")
+
+
+def root_help():
+    """click's rendering of ``exsplain --help`` on a terminal of 80 columns or more."""
+    from click.testing import CliRunner
+
+    from cli.main import cli
+
+    # click wraps help at min(columns, 80) - 2
+    return CliRunner().invoke(cli, ["--help"], prog_name="exsplain", terminal_width=78).stdout
