@@ -11,7 +11,9 @@ from cli.options import format_option
 @click.argument("cases", nargs=-1, required=True, type=click.Path(dir_okay=True))
 @format_option("text", "json", "markdown", "dot")
 @click.option("--trace", "show_trace", is_flag=True, help="Also show every rule firing, in order.")
-def analyze(cases, output_format, show_trace):
+@click.option("--sensitivity", is_flag=True,
+              help="Also show, for each open question, what each possible answer would change.")
+def analyze(cases, output_format, show_trace, sensitivity):
     """Explain why the ex cries, from one or more case files.
 
     Case files are TOML or JSON (see examples/). Text output is for people;
@@ -23,6 +25,7 @@ def analyze(cases, output_format, show_trace):
       exsplain analyze examples/ended-by-me.toml
       exsplain analyze --trace examples/ended-by-me.toml
       exsplain analyze --format json examples/*.toml
+      exsplain analyze --sensitivity examples/ended-by-me-doubting.toml
     """
     from expert.case import CaseError
     from expert.report import build
@@ -47,6 +50,11 @@ def analyze(cases, output_format, show_trace):
             click.echo(to_dot(kb, inference, title=case.title or case.path), nl=False)
         return
     reports = [build(kb, case, inference) for case, inference in zip(loaded, inferences)]
+    if sensitivity:
+        from expert.compare import sensitivity as sensitivity_of
+
+        for case, report in zip(loaded, reports):
+            report["sensitivity"] = sensitivity_of(kb, case, report, lambda c: build(kb, c, kb.infer(c)))
     if output_format == "json":
         data = reports[0] if len(reports) == 1 else reports
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))

@@ -30,17 +30,20 @@ def choices_of(question, answer, wording):
     return [(n, value, question.choices[value].format_map(wording)) for n, value in enumerate(answer.values, 1)]
 
 
-def parse_reply(reply, answer, choices):
-    """The value meant by a reply: a number, several numbers, or the words themselves."""
+def parse_reply(reply, answer, choices, path):
+    """The value meant by a reply: a number, several numbers, or the words themselves.
+
+    Raises ``CaseError`` for a reply that is none of these.
+    """
+    from expert.case import check_value
     from expert.vocabulary import ChoiceSet
 
-    by_number = {str(n): value for n, value, _ in choices}
+    by_number = {str(n): str(value).lower() for n, value, _ in choices}
     if isinstance(answer, ChoiceSet):
-        words = reply.replace(",", " ").split()
-        return answer.parse(" ".join(by_number.get(w, w) for w in words))
-    if reply.strip() in by_number:
-        return by_number[reply.strip()]
-    return answer.parse(reply)
+        reply = " ".join(by_number.get(w, w) for w in reply.replace(",", " ").split())
+    else:
+        reply = by_number.get(reply.strip(), reply)
+    return check_value(answer, answer.from_text(reply), "reply", path)
 
 
 def show_question(say, question, choices, wording):
@@ -72,6 +75,7 @@ def show_why(say, kb, consultation, path):
 
 def ask(kb, consultation, question, save, err):
     """Ask one question until it gets a valid reply; apply it to the consultation."""
+    from expert.case import CaseError
 
     def say(text):
         click.echo(text, err=err)
@@ -96,8 +100,8 @@ def ask(kb, consultation, question, save, err):
             raise Quit
         else:
             try:
-                value = parse_reply(reply, answer, choices)
-            except ValueError:
+                value = parse_reply(reply, answer, choices, question.path)
+            except CaseError:
                 numbers = ", ".join(str(n) for n, _, _ in choices)
                 words = ", ".join(text if isinstance(v, bool) else str(v).lower() for _, v, text in choices)
                 say(f"Please answer with one of {numbers} or {words}.")

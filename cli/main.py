@@ -7,9 +7,11 @@ from cli import __version__
 from cli.analyze import analyze
 from cli.batch import batch
 from cli.catalog import catalog
+from cli.check import check
 from cli.consult import consult
 from cli.explain import explain, trace
 from cli.questions import questions
+from cli.whatif import whatif
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,3 +45,5 @@ cli.add_command(trace)
 cli.add_command(explain)
 cli.add_command(catalog)
 cli.add_command(batch)
+cli.add_command(whatif)
+cli.add_command(check)

@@ -62,9 +62,31 @@ def report_text(report, show_trace=False):
         lines += ["", heading("Unanswered questions that could change this reading")]
         lines.append(", ".join(report["unanswered"]))
 
+    if "sensitivity" in report:
+        lines += ["", heading("What each open answer would change (most influential first)"),
+                  sensitivity_table(report["sensitivity"])]
     if show_trace:
         lines += ["", heading("Trace"), trace_table(report["trace"])]
     return "\n".join(lines)
+
+
+def changes_text(changes):
+    """A difference between two reports in a few words."""
+    parts = [f"{m['id']} {m['before']:.2f}->{m['after']:.2f}" for m in changes["motives"]]
+    for key, diff in changes.items():
+        if key != "motives":
+            parts += [f"+{key[:-1]} {i}" for i in diff["added"]] + [f"-{key[:-1]} {i}" for i in diff["removed"]]
+    return "; ".join(parts) or "nothing"
+
+
+def sensitivity_table(questions):
+    rows = []
+    for question in questions:
+        for n, answer in enumerate(question["answers"]):
+            value = answer["value"]
+            shown = ", ".join(value) or "none" if isinstance(value, list) else str(value).lower()
+            rows.append((question["field"] if n == 0 else "", shown, wrap(changes_text(answer["changes"]))))
+    return tabulate(rows, headers=("Open question", "If the answer were", "What changes"), disable_numparse=True)
 
 
 def trace_table(trace):

@@ -123,6 +123,23 @@ class Vocabulary:
         ordered = {path: answers[path] for path in self.fields if path in answers}
         return Case(ordered, data.get("title"), data.get("notes"), None if source == "<case>" else source)
 
+    def assignment(self, text, source=None):
+        """``(path, value)`` from ``table.field=value``; an empty value forgets the answer."""
+        source = source or f"--set {text}"
+        path, equals, raw = text.partition("=")
+        table, dot, name = path.strip().partition(".")
+        if not equals or not dot:
+            raise CaseError(source, "expected table.field=value")
+        if table not in self.tables:
+            raise CaseError(source, f"unknown table (allowed: {', '.join(self.tables)})", table)
+        if path.strip() not in self.fields:
+            allowed = ", ".join(self.tables[table].answers())
+            raise CaseError(source, f"unknown field (allowed: {allowed})", path.strip())
+        if not raw.strip():
+            return path.strip(), None
+        answer = self.fields[path.strip()]
+        return path.strip(), check_value(answer, answer.from_text(raw), source, path.strip())
+
     # -- facts -------------------------------------------------------------
 
     def facts(self, case):

@@ -9,6 +9,7 @@ from expert.conditions import BeliefCondition, FieldCondition, ItemCondition, sp
 from expert.rules import Belief
 
 REPORT_SCHEMA = 1
+IRRELEVANT_ANSWER = "irrelevant_answer"  # the warning the relevance analysis raises
 
 
 def matched(kb, firing):
@@ -111,7 +112,7 @@ def build(kb, case, inference):
         )
         warnings.append(
             {
-                "id": "irrelevant_answer",
+                "id": IRRELEVANT_ANSWER,
                 "message": f"{path} does not apply here and was not used: it only matters when {needs} (this case has {given}).",
             }
         )
