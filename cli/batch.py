@@ -56,7 +56,7 @@ def summaries(paths, jobs):
     import multiprocessing
 
     chunk = max(1, min(64, len(paths) // (jobs * 4)))
-    with multiprocessing.Pool(jobs) as pool:
+    with multiprocessing.Pool(jobs, initializer=ignore_interrupts) as pool:
         yield from pool.imap(summarize, paths, chunksize=chunk)
 
 
@@ -85,7 +85,18 @@ def batch(paths, jobs, output_format):
     rows = summaries(files, jobs)
     if sys.stderr.isatty() and len(files) > 1:
         rows = with_progress(rows, len(files))
+    try:
+        collected = write_rows(rows, output_format)
+    except KeyboardInterrupt:
+        click.echo("\nBatch interrupted.", err=True)
+        sys.exit(130)
+    invalid = sum(1 for row in collected if row["error"])
+    if invalid:
+        raise BadInput(f"{invalid} of {len(collected)} case files are invalid (see the error column)")
 
+
+def write_rows(rows, output_format):
+    """Print the rows as they come (a table waits for all); returns them."""
     collected = []
     if output_format == "jsonl":
         for row in rows:
@@ -103,10 +114,14 @@ def batch(paths, jobs, output_format):
         collected = list(rows)
         table = [["" if v is None else v for v in row.values()] for row in collected]
         click.echo(tabulate(table, headers=COLUMNS, disable_numparse=True))
+    return collected
 
-    invalid = sum(1 for row in collected if row["error"])
-    if invalid:
-        raise BadInput(f"{invalid} of {len(collected)} case files are invalid (see the error column)")
+
+def ignore_interrupts():
+    """Workers leave Ctrl-C to the parent, which stops them all at once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def with_progress(rows, total):

@@ -1,10 +1,11 @@
 """``exsplain consult``: an interactive consultation in the terminal."""
 import json
+import os
 import sys
 
 import click
 
-from cli.errors import reported_as_bad_input
+from cli.errors import BadInput, reported_as_bad_input
 from cli.options import format_option
 
 INTERRUPTED = 130
@@ -137,6 +138,8 @@ def consult(save_path, answers_path, output_format):
     from expert.report import build
     from knowledge.base import KNOWLEDGE_BASE as kb
 
+    if save_path and not os.path.isdir(os.path.dirname(os.path.abspath(save_path))):
+        raise BadInput(f"--save {save_path}: no such folder")
     case = None
     if answers_path:
         with reported_as_bad_input():
@@ -184,7 +187,10 @@ def write_case(kb, case, path):
     from expert.files import write_private
 
     header = "# Answers saved by exsplain consult; read them back with: exsplain analyze FILE\n"
-    write_private(path, header + tomli_w.dumps(kb.vocabulary.case_to_data(case)))
+    try:
+        write_private(path, header + tomli_w.dumps(kb.vocabulary.case_to_data(case)))
+    except OSError as error:
+        raise click.ClickException(f"cannot save to {path}: {error.strerror or error}") from None
 
 
 def stop(kb, consultation, save_path, why, status):

@@ -195,3 +195,22 @@ def test_questions_leaves_out_what_no_longer_matters(runner):
     everything = runner.invoke(cli, ["questions"])
     assert everything.stdout.splitlines()[2].split()[1] == "ex.pronoun"
     assert "breakup.ex_excuse" in everything.stdout
+
+
+def test_save_into_a_missing_folder_is_refused_before_asking(runner, tmp_path):
+    target = tmp_path / "missing" / "case.toml"
+    result = consult(runner, "he\n", "--save", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: --save {target}: no such folder\n"
+    assert result.stdout == ""
+
+
+def test_saving_over_an_existing_file_keeps_it_private(runner, tmp_path):
+    target = tmp_path / "case.toml"
+    target.write_text("old")
+    target.chmod(0o644)
+    result = consult(runner, "he\nme\nquit\n", "--save", str(target))
+    assert result.exit_code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert 'ended_by = "me"' in target.read_text()
+    assert [p.name for p in tmp_path.iterdir()] == ["case.toml"], "no temporary file is left behind"
