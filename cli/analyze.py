@@ -54,7 +54,7 @@ def analyze(cases, output_format, show_trace, sensitivity):
         from expert.compare import sensitivity as sensitivity_of
 
         for case, report in zip(loaded, reports):
-            report["sensitivity"] = sensitivity_of(kb, case, report, lambda c: build(kb, c, kb.infer(c)))
+            report["sensitivity"] = sensitivity_of(kb, case, report, kb.report)
     if output_format == "json":
         data = reports[0] if len(reports) == 1 else reports
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))

@@ -28,7 +28,6 @@ def case_files(paths):
 def summarize(path):
     """One row for one case file; an invalid file gets its error instead of conclusions."""
     from expert.case import CaseError
-    from expert.report import build
     from knowledge.base import KNOWLEDGE_BASE as kb
 
     row = dict.fromkeys(COLUMNS)
@@ -38,7 +37,7 @@ def summarize(path):
     except CaseError as error:
         row["error"] = ": ".join(p for p in (error.field, error.problem) if p)
         return row
-    report = build(kb, case, kb.infer(case))
+    report = kb.report(case)
     if report["motives"]:
         row["top_motive"] = report["motives"][0]["id"]
         row["certainty"] = report["motives"][0]["certainty"]

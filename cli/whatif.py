@@ -27,15 +27,13 @@ def whatif(case, assignments, output_format):
       exsplain whatif examples/cries-easily.toml --set ex.stressors=work,anxiety --format json
     """
     from expert.compare import difference
-    from expert.report import build
     from knowledge.base import KNOWLEDGE_BASE as kb
 
     with reported_as_bad_input():
         before_case = kb.vocabulary.load(case)
         changes = dict(kb.vocabulary.assignment(text) for text in assignments)
     after_case = before_case.with_answers(**changes)
-    before = build(kb, before_case, kb.infer(before_case))
-    after = build(kb, after_case, kb.infer(after_case))
+    before, after = kb.report(before_case), kb.report(after_case)
     diff = difference(kb, before, after)
     changed = {p: {"before": before_case.get(p), "after": after_case.get(p)} for p in changes}
     if output_format == "json":

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from expert.conditions import conditions
 from expert.relevance import Judge
+from expert.report import build
 
 
 class KnowledgeBase:
@@ -32,6 +33,10 @@ class KnowledgeBase:
     def infer(self, case, engine=None):
         """Run the rules on ``case``; ``engine`` may be a fresh one, for comparison."""
         return (engine or self.engine).infer(self.vocabulary.facts(case))
+
+    def report(self, case, engine=None):
+        """The report of ``case`` (see ``expert.report``)."""
+        return build(self, case, self.infer(case, engine))
 
     def evidence_for(self, hypothesis):
         return [r for r in self.rules if r.supports == hypothesis]

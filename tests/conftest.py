@@ -6,6 +6,8 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
+from expert.report import build
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
@@ -25,6 +27,20 @@ def kb():
     from knowledge.base import KNOWLEDGE_BASE
 
     return KNOWLEDGE_BASE
+
+
+def analysed(kb, path):
+    """The case at ``path``, its inference and its report."""
+    case = kb.vocabulary.load(path)
+    inference = kb.infer(case)
+    return case, inference, build(kb, case, inference)
+
+
+def report_of_file(kb, path):
+    """The report of the case at ``path`` without its ``case`` key, to compare twins."""
+    report = kb.report(kb.vocabulary.load(path))
+    report.pop("case")
+    return report
 
 
 def example_files():

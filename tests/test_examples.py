@@ -1,8 +1,7 @@
 """Every example case analyzes, and shows the conclusions its comment promises."""
 import pytest
 
-from conftest import EXAMPLES as EXAMPLES_DIR, example_files
-from expert.report import build
+from conftest import EXAMPLES as EXAMPLES_DIR, example_files, report_of_file
 
 # example -> (top motive, motives that must be present, actions, withheld, warnings)
 EXPECTED = {
@@ -67,8 +66,7 @@ def test_every_example_has_expectations():
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
 def test_example_reaches_its_key_conclusions(kb, path):
     top, motives, actions, withheld, warnings = EXPECTED[path.name]
-    case = kb.vocabulary.load(path)
-    report = build(kb, case, kb.infer(case))
+    report = kb.report(kb.vocabulary.load(path))
     found = {m["id"] for m in report["motives"]}
     assert report["motives"][0]["id"] == top
     assert motives <= found
@@ -97,8 +95,7 @@ def test_every_rule_fires_in_some_example(kb):
 def test_every_conclusion_appears_in_some_example(kb):
     seen = set()
     for path in example_files():
-        case = kb.vocabulary.load(path)
-        report = build(kb, case, kb.infer(case))
+        report = kb.report(kb.vocabulary.load(path))
         for key in ("motives", "insights", "actions", "withheld", "warnings"):
             seen |= {(key, item["id"]) for item in report[key]}
     catalog = kb.catalog
@@ -110,11 +107,6 @@ def test_every_conclusion_appears_in_some_example(kb):
 
 
 def test_json_twin_gives_the_same_conclusions(kb):
-    reports = []
-    for name in ("dumped-its-not-you.toml", "dumped-its-not-you.json"):
-        case = kb.vocabulary.load(EXAMPLES_DIR / name)
-        report = build(kb, case, kb.infer(case))
-        report.pop("case")
-        reports.append(report)
-    assert reports[0] == reports[1]
+    toml, json = (report_of_file(kb, EXAMPLES_DIR / f"dumped-its-not-you.{suffix}") for suffix in ("toml", "json"))
+    assert toml == json
 

@@ -7,19 +7,12 @@ import pydot
 import pytest
 
 from cli.main import cli
-from conftest import EXAMPLES, example_files
+from conftest import EXAMPLES, analysed, example_files
 from expert.certainty import combine_all
 from expert.explain import explain
 from expert.relevance import HOLDS
-from expert.report import build
 
 PLEA = str(EXAMPLES / "ended-by-me-plea.toml")
-
-
-def analysed(kb, path):
-    case = kb.vocabulary.load(path)
-    inference = kb.infer(case)
-    return case, inference, build(kb, case, inference)
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)

@@ -5,14 +5,13 @@ import tomli_w
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from expert.report import build
 from expert.vocabulary import ChoiceSet
+from conftest import report_of_file
 from strategies import case_data
 
 
-def report_of(kb, data, source="<case>"):
-    case = kb.vocabulary.validate(data, source)
-    return build(kb, case, kb.infer(case))
+def report_of(kb, data):
+    return kb.report(kb.vocabulary.validate(data))
 
 
 @given(case_data())
@@ -49,13 +48,7 @@ def test_toml_and_json_files_of_a_case_give_the_same_report(kb, tmp_path_factory
     folder = tmp_path_factory.mktemp("twins")
     (folder / "case.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
     (folder / "case.json").write_text(json.dumps(data), encoding="utf-8")
-    reports = []
-    for name in ("case.toml", "case.json"):
-        case = kb.vocabulary.load(folder / name)
-        report = build(kb, case, kb.infer(case))
-        report.pop("case")
-        reports.append(report)
-    assert reports[0] == reports[1]
+    assert report_of_file(kb, folder / "case.toml") == report_of_file(kb, folder / "case.json")
 
 
 def candidates(answer):
