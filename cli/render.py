@@ -60,7 +60,7 @@ def report_text(report, show_trace=False):
 
     if report["unanswered"]:
         lines += ["", heading("Unanswered questions that could change this reading")]
-        lines.append(", ".join(report["unanswered"]))
+        lines.append(textwrap.fill(", ".join(report["unanswered"]), WIDTH + 16))
 
     if "sensitivity" in report:
         lines += ["", heading("What each open answer would change (most influential first)"),
