@@ -71,7 +71,9 @@ def per_case_times(rounds=5):
     from knowledge.base import KNOWLEDGE_BASE as kb
     from knowledge.base import ExsplainEngine
 
-    cases = [kb.vocabulary.load(p) for p in sorted((ROOT / "examples").iterdir())]
+    from expert.case import case_files
+
+    cases = [kb.vocabulary.load(p) for p in case_files([ROOT / "examples"])]
     kb.report(cases[0])  # build the reused engine outside the timing
     fresh, reused = [], []
     for _ in range(rounds):

@@ -3,26 +3,12 @@ import csv
 import json
 import os
 import sys
-from pathlib import Path
-
 import click
 
 from cli.errors import BadInput
 from cli.options import format_option
 
 COLUMNS = ("file", "top_motive", "certainty", "first_action", "warnings", "error")
-CASE_SUFFIXES = (".toml", ".json")
-
-
-def case_files(paths):
-    """The files given, and the case files found under the folders given, in a stable order."""
-    found = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file())
-        else:
-            found.append(path)
-    return [str(p) for p in found]
 
 
 def summarize(path):
@@ -79,6 +65,8 @@ def batch(paths, jobs, output_format):
       exsplain batch --jobs 2 --format jsonl cases/ > summary.jsonl
       exsplain batch --format csv a.toml b.json
     """
+    from expert.case import case_files
+
     files = case_files(paths)
     jobs = jobs or os.cpu_count() or 1
     rows = summaries(files, jobs)

@@ -22,6 +22,7 @@ def check(examples_dir):
       exsplain check
       exsplain check --examples path/to/cases
     """
+    from expert.case import case_files
     from expert.check import check as check_knowledge
     from knowledge.base import KNOWLEDGE_BASE as kb
 
@@ -29,7 +30,7 @@ def check(examples_dir):
     if not folder.is_dir():
         raise BadInput(f"{folder}: no such folder of example cases (use --examples)")
     with reported_as_bad_input():
-        examples = [kb.vocabulary.load(p) for p in sorted(folder.iterdir()) if p.suffix in (".toml", ".json")]
+        examples = [kb.vocabulary.load(p) for p in case_files([folder])]
     findings = check_knowledge(kb, examples)
     for problem in findings.problems:
         click.echo(f"problem: {problem}")

@@ -37,12 +37,10 @@ def trace(case, output_format):
     if output_format == "json":
         click.echo(json.dumps(steps, indent=2, ensure_ascii=False))
         return
-    from tabulate import tabulate
+    from cli.render import trace_table
 
     weights = {f.step: (f"{f.rule.weight:+.2f}" if f.rule.supports else "") for f in inference.firings}
-    rows = [(t["step"], t["rule"], "\n".join(t["matched"]), "\n".join(t["declared"]), weights[t["step"]]) for t in steps]
-    click.echo(tabulate(rows, headers=("Step", "Rule", "Matched", "Declared", "Weight"),
-                        tablefmt="simple_grid", disable_numparse=True))
+    click.echo(trace_table(steps, weights))
 
 
 @click.command()

@@ -89,6 +89,13 @@ def sensitivity_table(questions):
     return tabulate(rows, headers=("Open question", "If the answer were", "What changes"), disable_numparse=True)
 
 
-def trace_table(trace):
-    rows = [(t["step"], t["rule"], "\n".join(t["matched"]), "\n".join(t["declared"])) for t in trace]
-    return tabulate(rows, headers=("Step", "Rule", "Matched", "Declared"), tablefmt="simple_grid")
+def trace_table(trace, weights=None):
+    """The trace as a grid; ``weights`` (step -> text) adds a column of contributed certainty."""
+    headers = ("Step", "Rule", "Matched", "Declared") + (("Weight",) if weights else ())
+    rows = [
+        (t["step"], t["rule"], "\n".join(t["matched"]), "\n".join(t["declared"]))
+        + ((weights[t["step"]],) if weights else ())
+        for t in trace
+    ]
+    # keep "+0.60" as written: tabulate would read it as the number 0.6
+    return tabulate(rows, headers=headers, tablefmt="simple_grid", disable_numparse=[4] if weights else False)

@@ -19,6 +19,7 @@ from expert.vocabulary import ChoiceSet, Flag
 
 SCHEMA_VERSION = 1
 FREE_TEXT = ("title", "notes")
+CASE_SUFFIXES = (".toml", ".json")
 
 
 class CaseError(Exception):
@@ -177,6 +178,17 @@ class Vocabulary:
             table, key = path.split(".")
             data.setdefault(table, {})[key] = list(value) if isinstance(value, tuple) else value
         return data
+
+
+def case_files(paths):
+    """The files given, and the case files found under the folders given, in a stable order."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return [str(p) for p in found]
 
 
 def check_value(answer, value, source, path):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from expert.certainty import band, combine_all
 from expert.conditions import BeliefCondition, spell_value
+from expert.report import matched_answers
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,6 @@ def known_ids(kb):
 
 def step(kb, firing, **extra):
     """One firing as an explanation step: the rule, what it matched, its sources."""
-    from expert.report import matched_answers
-
     return {
         "step": firing.step,
         "rule": firing.rule.name,

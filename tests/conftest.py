@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
+from expert.case import case_files
 from expert.report import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,4 +45,4 @@ def report_of_file(kb, path):
 
 
 def example_files():
-    return sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".toml", ".json"))
+    return [Path(p) for p in case_files([EXAMPLES])]
