@@ -1,11 +1,12 @@
-# make consult | make test | make bench   (PYTHON=python3.X picks the interpreter)
+# make consult | make test | make bench | make golden | make lint   (PYTHON=python3.X picks the interpreter)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PY_VERSION := $(shell $(PYTHON) -c 'import sys; print(".".join(map(str, sys.version_info[:3])))')
 STAMP := $(VENV)/.installed-$(PY_VERSION)
+LINT_STAMP := $(VENV)/.lint-installed
 
-.PHONY: consult test bench root-help clean
+.PHONY: consult test bench golden lint clean
 
 # A fresh virtual environment whenever the interpreter or the dependencies change.
 $(STAMP): setup.cfg pyproject.toml
@@ -14,8 +15,10 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[test]' --config-settings editable_mode=compat
 	touch $(STAMP)
 
+# Ctrl-C and end of input are ordinary ways to end a consultation: the
+# program says what happened, so make adds no error line of its own.
 consult: $(STAMP)
-	$(BIN)/exsplain consult
+	@$(BIN)/exsplain consult $(ARGS); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 1 ] || [ $$status -eq 130 ] || exit $$status
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -23,9 +26,18 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-# Rewrite the stored root help after changing commands (a test says when).
-root-help: $(STAMP)
-	$(BIN)/python -c 'from cli.launch import root_help; open("cli/root-help.txt", "w").write(root_help())'
+# After changing wording or commands on purpose: rewrite every generated file
+# (stored root help, golden screens, docs reference, JSON Schemas); tests say when.
+golden: $(STAMP)
+	$(BIN)/python tests/regenerate.py
+
+$(LINT_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[lint]' --config-settings editable_mode=compat
+	touch $(LINT_STAMP)
+
+lint: $(LINT_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) .venv-* .pytest_cache .hypothesis build *.egg-info
+	rm -rf $(VENV) .venv-* .pytest_cache .hypothesis .mypy_cache .ruff_cache build *.egg-info

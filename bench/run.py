@@ -68,10 +68,9 @@ def ratio(name, numerator, denominator, limit, higher_is_better=False):
 def per_case_times(rounds=5):
     """Seconds per example case: a fresh engine each time vs the process's reused engine."""
     sys.path.insert(0, str(ROOT))
+    from expert.case import case_files
     from knowledge.base import KNOWLEDGE_BASE as kb
     from knowledge.base import ExsplainEngine
-
-    from expert.case import case_files
 
     cases = [kb.vocabulary.load(p) for p in case_files([ROOT / "examples"])]
     kb.report(cases[0])  # build the reused engine outside the timing

@@ -4,4 +4,4 @@ Commands import the knowledge base inside their functions, so that
 ``exsplain --help`` and ``--version`` start without loading the rule engine.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

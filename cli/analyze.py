@@ -1,68 +1,66 @@
-"""``exsplain analyze``: the reasoning on case files, as tables or JSON."""
+"""``exsplain analyze``: the reasoning on case files, as text, JSON, Markdown or a graph."""
+from __future__ import annotations
+
 import json
+from typing import Any
 
 import click
 
-from cli.errors import BadInput
-from cli.options import format_option
+from cli.output import say
+from cli.params import CaseFiles, format_option, knowledge_base, region_option
 
 
 @click.command()
-@click.argument("cases", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.argument("cases", nargs=-1, required=True, cls=CaseFiles, metavar="CASE...")
 @format_option("text", "json", "markdown", "dot")
 @click.option("--trace", "show_trace", is_flag=True, help="Also show every rule firing, in order.")
 @click.option("--sensitivity", is_flag=True,
               help="Also show, for each open question, what each possible answer would change.")
-def analyze(cases, output_format, show_trace, sensitivity):
+@click.option("--sources", "show_sources", is_flag=True,
+              help="Also list every source in full (article and paragraphs).")
+@region_option
+def analyze(cases: tuple, output_format: str, show_trace: bool, sensitivity: bool, show_sources: bool,
+            region: str) -> None:
     """Explain why the ex cries, from one or more case files.
 
-    Case files are TOML or JSON (see examples/). Text output is for people;
-    JSON follows the report format of KNOWLEDGE.md §3: one object for one
-    case, a list of objects for several.
+    Case files are TOML or JSON (see docs/case-files.md and examples/).
+    Text is for people; JSON is the report format of docs/report.md: one
+    object for one case, a list for several. Markdown is a case-study
+    report with a flowchart; dot is a Graphviz graph of the reasoning.
 
     \b
     Examples:
-      exsplain analyze examples/ended-by-me.toml
-      exsplain analyze --trace examples/ended-by-me.toml
-      exsplain analyze --format json examples/*.toml
+      exsplain analyze examples/ended-by-me-plea.toml
+      exsplain analyze --trace examples/ended-by-me-plea.toml
+      exsplain analyze --format json examples/dumped-its-not-you.toml
       exsplain analyze --sensitivity examples/ended-by-me-doubting.toml
+      exsplain analyze --region GB examples/safety-self-harm.toml
     """
-    from expert.case import CaseError
-    from expert.report import build
-    from knowledge.base import KNOWLEDGE_BASE as kb
-
-    loaded, errors = [], []
-    for path in cases:
-        try:
-            loaded.append(kb.vocabulary.load(path))
-        except CaseError as error:
-            errors.append(str(error))
-    if errors:
-        for message in errors[:-1]:
-            click.echo(f"Error: {message}", err=True)
-        raise BadInput(errors[-1])
-
-    inferences = [kb.infer(case) for case in loaded]
+    kb = knowledge_base()
+    analyses = [kb.analyze(case, region) for case in cases]
     if output_format == "dot":
-        from expert.graph import to_dot
+        from expert.graph import derivation, to_dot
 
-        for case, inference in zip(loaded, inferences):
-            click.echo(to_dot(kb, inference, title=case.title or case.path), nl=False)
+        for analysis in analyses:
+            say(to_dot(derivation(kb, analysis), analysis.case.title or analysis.case.path or "exsplain"), nl=False)
         return
-    reports = [build(kb, case, inference) for case, inference in zip(loaded, inferences)]
-    if sensitivity:
-        from expert.compare import sensitivity as sensitivity_of
-
-        for case, report in zip(loaded, reports):
-            report["sensitivity"] = sensitivity_of(kb, case, report, kb.report)
+    extra: list[Any] = [sensitivity_of(kb, a) if sensitivity else None for a in analyses]
     if output_format == "json":
-        data = reports[0] if len(reports) == 1 else reports
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        reports = [dict(a.report, sensitivity=s) if s is not None else a.report for a, s in zip(analyses, extra)]
+        say(json.dumps(reports[0] if len(reports) == 1 else reports, indent=2, ensure_ascii=False))
     elif output_format == "markdown":
         from cli.markdown import report_markdown
 
-        click.echo("\n---\n\n".join(report_markdown(kb, c, r) for c, r in zip(loaded, reports)), nl=False)
+        say("\n---\n\n".join(report_markdown(a) for a in analyses), nl=False)
     else:
+        from cli.layout import Page
         from cli.render import report_text
 
-        click.echo("\n\n".join(report_text(r, show_trace) for r in reports))
+        page = Page.for_stream()
+        say("\n\n\n".join(report_text(a, page, show_trace, show_sources, s) for a, s in zip(analyses, extra)))
+
+
+def sensitivity_of(kb: Any, analysis: Any) -> list[dict]:
+    from expert.compare import sensitivity
+
+    return sensitivity(kb, analysis)

@@ -1,117 +1,265 @@
-"""``exsplain batch``: many case files, one summary row each, on several cores."""
+"""``exsplain batch``: many cases, one summary row each (or one overview), on several cores.
+
+Rows come in input order whatever the number of processes.  An invalid file
+or row is reported in its row and does not stop the batch.  Ctrl-C, SIGTERM
+and SIGHUP stop the workers and end the batch with one line and status
+128 + the signal; no worker prints a traceback.
+"""
+from __future__ import annotations
+
 import csv
 import json
 import os
+import signal
 import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
 import click
 
-from cli.errors import BadInput
-from cli.options import format_option
+from cli.output import say
+from cli.params import knowledge_base
+from cli.status import BadInput, ExitStatus, Stop
 
-COLUMNS = ("file", "top_motive", "certainty", "first_action", "warnings", "error")
+COLUMNS = ("file", "top_motive", "certainty", "band", "first_action", "warning_count", "error")
 
 
-def summarize(path):
-    """One row for one case file; an invalid file gets its error instead of conclusions."""
-    from expert.case import CaseError
-    from knowledge.base import KNOWLEDGE_BASE as kb
+@dataclass(frozen=True)
+class Item:
+    """One case to summarize: a case file, or a row of a spreadsheet (``row`` holds its cells)."""
 
-    row = dict.fromkeys(COLUMNS)
-    row["file"] = path
-    try:
-        case = kb.vocabulary.load(path)
-    except CaseError as error:
-        row["error"] = ": ".join(p for p in (error.field, error.problem) if p)
+    source: str
+    row: dict | None = None
+    problem: str | None = None
+
+
+class Terminated(Exception):
+    def __init__(self, signum: int):
+        self.signum = signum
+
+
+def items_of(paths: Iterable[str]) -> list[Item]:
+    """The cases named by ``paths``: case files, folders of them, and spreadsheets (.csv)."""
+    from expert.case import CASE_SUFFIXES, find_case_files
+    from expert.fields import CaseError
+    from expert.spreadsheet import read_rows
+    from expert.wording import shown
+
+    items = []
+    for path, problem in find_case_files(paths, CASE_SUFFIXES + (".csv",)):
+        if problem is None and path.lower().endswith(".csv"):
+            try:
+                items += [Item(source, row) for source, row in read_rows(path)]
+            except CaseError as error:
+                items.append(Item(shown(path), problem=shown(error.problem)))
+        else:
+            items.append(Item(path if problem is None else shown(path), problem=problem))
+    return items
+
+
+def summarize(item: Item, overview: bool = False) -> dict:
+    """One row for one case; an invalid case gets its error instead of conclusions."""
+    from expert.fields import CaseError
+    from expert.report import summary
+    from expert.spreadsheet import row_case
+    from expert.wording import shown
+
+    kb = knowledge_base()
+    row: dict[str, Any] = dict.fromkeys(COLUMNS)
+    row["file"] = shown(item.source)
+    if item.problem:
+        row["error"] = item.problem
         return row
-    report = kb.report(case)
-    if report["motives"]:
-        row["top_motive"] = report["motives"][0]["id"]
-        row["certainty"] = report["motives"][0]["certainty"]
-    if report["actions"]:
-        row["first_action"] = report["actions"][0]["id"]
-    row["warnings"] = len(report["warnings"])
+    try:
+        if item.row is not None:
+            case = row_case(kb.vocabulary, item.source, item.row)
+        else:
+            case = kb.vocabulary.load(item.source)
+    except CaseError as error:
+        row["error"] = shown(": ".join(p for p in (error.field, error.problem) if p))
+        return row
+    found = summary(kb, case, kb.infer(case))
+    if found.top:
+        row.update(top_motive=found.top.id, certainty=round(found.certainty, 2), band=found.band)
+    if found.advice:
+        row["first_action"] = found.advice[0].id
+    row["warning_count"] = found.warning_count
+    if overview:
+        row["overview"] = {"urgent": found.urgent, "possible": [c.id for c in found.possible],
+                           "advice": [c.id for c in found.advice]}
     return row
 
 
-def summaries(paths, jobs):
-    """Rows in the order of ``paths``, computed by ``jobs`` processes."""
-    if jobs == 1 or len(paths) < 2:
-        yield from map(summarize, paths)
+def summarize_for_overview(item: Item) -> dict:
+    return summarize(item, overview=True)
+
+
+def worker_start() -> None:
+    """Workers leave Ctrl-C to the parent, and die quietly when it stops them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
+def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict]:
+    """Rows in the order of ``items``, computed by up to ``jobs`` processes."""
+    work = summarize_for_overview if overview else summarize
+    jobs = max(1, min(jobs, len(items), os.cpu_count() or 1))
+    if jobs == 1:
+        yield from map(work, items)
         return
     import multiprocessing
 
-    chunk = max(1, min(64, len(paths) // (jobs * 4)))
-    with multiprocessing.Pool(jobs, initializer=ignore_interrupts) as pool:
-        yield from pool.imap(summarize, paths, chunksize=chunk)
+    _ = knowledge_base().engine  # built once here, shared with the workers by fork
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    pool = (context or multiprocessing).Pool(jobs, initializer=worker_start)
+    try:
+        yield from pool.imap(work, items, chunksize=max(1, min(64, len(items) // (jobs * 4))))
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Processes to use  [default: the number of cores]")
-@format_option("table", "csv", "jsonl")
-def batch(paths, jobs, output_format):
-    """Analyze many case files, one summary row each.
+              help="Processes to use, at most one per core and per case  [default: one per core]")
+@click.option("--summary", "overview", is_flag=True,
+              help="Instead of a row per case, count how often each motive and action comes up.")
+@click.option("--format", "output_format", type=click.Choice(("table", "csv", "jsonl", "json")), default="table",
+              show_default=True, help="Output format.")
+def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_format: str) -> None:
+    """Analyze many cases, one summary row each, or an overview across them.
 
-    Rows come in input order, whatever the number of processes.
-    Folders are searched for .toml and .json files. An invalid file is
-    reported in its row and does not stop the batch; the exit status is 2 if
-    any file was invalid, 0 otherwise. A progress bar shows on stderr when it
-    is a terminal.
+    PATHS are case files, folders (searched for .toml, .json and .csv files
+    whatever the case of the suffix) and spreadsheets: a .csv file whose
+    header names fields as table.field, one case per row. An invalid file
+    or row is reported in its row and does not stop the batch; the exit
+    status is 2 if any was invalid. Ctrl-C, SIGTERM and SIGHUP stop the
+    batch. A progress bar shows on stderr when it is a terminal.
 
     \b
     Examples:
       exsplain batch examples/
-      exsplain batch --jobs 2 --format jsonl cases/ > summary.jsonl
-      exsplain batch --format csv a.toml b.json
+      exsplain batch --summary examples/
+      exsplain batch --jobs 2 --format jsonl examples/ > rows.jsonl
+      exsplain batch --format csv examples/dumped-its-not-you.toml examples/cries-easily.toml
     """
-    from expert.case import case_files
+    items = items_of(paths)
+    rows = rows_of(items, jobs or os.cpu_count() or 1, overview)
+    if sys.stderr.isatty() and len(items) > 1:
+        rows = with_progress(rows, len(items))
+    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
 
-    files = case_files(paths)
-    jobs = jobs or os.cpu_count() or 1
-    rows = summaries(files, jobs)
-    if sys.stderr.isatty() and len(files) > 1:
-        rows = with_progress(rows, len(files))
+    def stop(signum: int, frame: Any) -> None:
+        raise Terminated(signum)
+
+    for signum in previous:
+        signal.signal(signum, stop)
     try:
-        collected = write_rows(rows, output_format)
+        collected = summary_of(list(rows), output_format) if overview else write_rows(rows, output_format)
     except KeyboardInterrupt:
-        click.echo("\nBatch interrupted.", err=True)
-        sys.exit(130)
+        say("Batch interrupted.", err=True)
+        raise Stop(ExitStatus.INTERRUPTED) from None
+    except Terminated as signalled:
+        say(f"Batch stopped by {signal.Signals(signalled.signum).name}.", err=True)
+        raise Stop(ExitStatus.for_signal(signalled.signum)) from None
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     invalid = sum(1 for row in collected if row["error"])
+    for row in collected:
+        row.pop("overview", None)
     if invalid:
-        raise BadInput(f"{invalid} of {len(collected)} case files are invalid (see the error column)")
+        raise BadInput(f"{invalid} of {len(collected)} cases are invalid (see the error column)")
 
 
-def write_rows(rows, output_format):
+def write_rows(rows: Iterable[dict], output_format: str) -> list[dict]:
     """Print the rows as they come (a table waits for all); returns them."""
     collected = []
-    if output_format == "jsonl":
+    if output_format in ("jsonl", "json"):
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            say(json.dumps(row, ensure_ascii=False))
             collected.append(row)
     elif output_format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
+        say(",".join(COLUMNS))
         for row in rows:
-            writer.writerow(row)
+            say(csv_line([row[c] for c in COLUMNS]))
             collected.append(row)
     else:
-        from tabulate import tabulate
+        from cli.layout import Page
 
         collected = list(rows)
         table = [["" if v is None else v for v in row.values()] for row in collected]
-        click.echo(tabulate(table, headers=COLUMNS, disable_numparse=True))
+        say("\n".join(Page.for_stream().table(COLUMNS, table, wrap=(0, 6))))
     return collected
 
 
-def ignore_interrupts():
-    """Workers leave Ctrl-C to the parent, which stops them all at once."""
-    import signal
+def csv_line(values: list[Any]) -> str:
+    import io
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(["" if v is None else v for v in values])
+    return out.getvalue()
 
 
-def with_progress(rows, total):
+def summary_of(rows: list[dict], output_format: str) -> list[dict]:
+    """How often each motive is at least possible and each action advised, safety first."""
+    from expert.wording import fill
+
+    kb = knowledge_base()
+    valid = [r for r in rows if not r["error"]]
+    words = kb.catalog.wording(kb.vocabulary.validate({}))
+    counts = [{"section": "safety", "id": "help_first", "label": "Cases where help comes first",
+               "cases": sum(1 for r in valid if r["overview"]["urgent"])}]
+    for kind in kb.kinds:
+        column = "possible" if kind.ranked else "advice" if kind.prioritised else None
+        if column:
+            counts += [{"section": kind.key, "id": c.id, "label": fill(c.label, words),
+                        "cases": sum(1 for r in valid if c.id in r["overview"][column])}
+                       for c in kb.catalog.of_kind(kind)]
+    for record in counts:
+        record["share"] = round(record["cases"] / len(valid), 2) if valid else 0.0
+    if output_format == "json":
+        say(json.dumps({"cases": len(rows), "valid": len(valid), "counts": counts}, indent=2, ensure_ascii=False))
+    elif output_format == "jsonl":
+        for record in counts:
+            say(json.dumps(record, ensure_ascii=False))
+    elif output_format == "csv":
+        say("section,id,label,cases,share")
+        for record in counts:
+            say(csv_line(list(record.values())))
+    else:
+        say("\n".join(overview_lines(counts, len(rows), len(valid))))
+    return rows
+
+
+def overview_lines(counts: list[dict], total: int, valid: int) -> list[str]:
+    from cli.layout import Page
+
+    page = Page.for_stream()
+    kinds = knowledge_base().kinds
+    headings = {"safety": "Safety first", **{k.key: f"{k.heading} (at least possible)" if k.ranked
+                                             else f"{k.heading} (advised)" for k in kinds}}
+    label_width = min(40, max(len(r["label"]) for r in counts), page.width - 26)
+    bar_width = page.width - label_width - 16
+    lines = page.wrap(f"{valid} of {total} cases analyzed" + ("" if valid == total else
+                                                             f"; {total - valid} invalid, not counted") + ".")
+    section = None
+    for record in counts:
+        if record["section"] != section:
+            section = record["section"]
+            lines += ["", page.heading(headings.get(section, section))]
+        filled = round(record["share"] * bar_width)
+        label = record["label"] if len(record["label"]) <= label_width else record["label"][: label_width - 3] + "..."
+        lines.append(f"  {label:<{label_width}} {record['cases']:>5} {'#' * filled}{'.' * (bar_width - filled)}"
+                     f" {record['share']:>4.0%}")
+    return lines
+
+
+def with_progress(rows: Iterable[dict], total: int) -> Iterator[dict]:
     with click.progressbar(length=total, label="Analyzing", file=sys.stderr) as bar:
         for row in rows:
             bar.update(1)

@@ -1,55 +1,104 @@
-"""``exsplain catalog``: the knowledge base as tables, without reading Python."""
-import click
+"""``exsplain catalog``: the knowledge base in words, without reading Python."""
+from __future__ import annotations
 
-SECTIONS = ("motives", "insights", "actions", "rules", "questions")
+import json
+
+import click
+import click.shell_completion
+
+from cli.output import say
+from cli.params import format_option, knowledge_base
+from expert.wording import fill
+
+EXTRA = ("rules", "questions")
+
+
+def sections() -> list[str]:
+    """One section per kind of conclusion, then the rules and the questions."""
+    return [kind.key for kind in knowledge_base().kinds] + list(EXTRA)
+
+
+class Section(click.ParamType):
+    """A section of the catalog; checked against the knowledge base only when given."""
+
+    name = "section"
+
+    def convert(self, value, param, ctx):
+        if value not in sections():
+            self.fail(f"{value!r} is not one of {', '.join(sections())}.", param, ctx)
+        return value
+
+    def shell_complete(self, ctx, param, incomplete):
+        return [click.shell_completion.CompletionItem(s) for s in sections() if s.startswith(incomplete)]
 
 
 @click.command()
-@click.argument("section", type=click.Choice(SECTIONS), required=False)
-def catalog(section):
-    """List the knowledge base as tables.
+@click.argument("section", type=Section(), required=False)
+@format_option("text", "json")
+def catalog(section: str | None, output_format: str) -> None:
+    """List the knowledge base: conclusions, rules and questions.
 
-    Conclusions with their sources, rules with the patterns they match,
-    questions with their allowed answers. Without SECTION, every section.
+    Conclusions with their sources (a section per kind: motives, insights,
+    actions, warnings), rules as "if ... then ...", questions with their
+    answers; without SECTION, every section. JSON adds the ids that case
+    files and reports use.
 
     \b
     Examples:
       exsplain catalog motives
       exsplain catalog rules
+      exsplain catalog --format json actions
     """
-    from tabulate import tabulate
+    kb = knowledge_base()
+    words = kb.catalog.wording(kb.vocabulary.validate({}))
+    chosen = [section] if section else sections()
+    if output_format == "json":
+        data = {name: section_data(kb, name, words) for name in chosen}
+        say(json.dumps(data[section] if section else data, indent=2, ensure_ascii=False))
+        return
+    from cli.layout import Page
 
-    from knowledge.base import KNOWLEDGE_BASE as kb
-
-    tables = {
-        "motives": (("Id", "Label", "Sources"), entry_rows(kb.catalog.hypotheses)),
-        "insights": (("Id", "Label", "Sources"), entry_rows(kb.catalog.findings)),
-        "actions": (("Id", "Priority", "Label", "Sources"), entry_rows(kb.catalog.recommendations, priority=True)),
-        "rules": (("Rule", "Matches", "Concludes", "Sources"), rule_rows(kb)),
-        "questions": (("Field", "Question", "Allowed"), question_rows(kb)),
-    }
-    for name in [section] if section else SECTIONS:
-        headers, rows = tables[name]
+    page = Page.for_stream()
+    lines: list[str] = []
+    for name in chosen:
         if not section:
-            click.echo(click.style(name.capitalize(), bold=True))
-        click.echo(tabulate(rows, headers=headers, maxcolwidths=50))
-        if not section:
-            click.echo("")
+            lines += ([""] if lines else []) + [page.heading(name.capitalize())]
+        for item in section_data(kb, name, words):
+            lines += page.item(item["text"])
+    say("\n".join(lines))
 
 
-def entry_rows(entries, priority=False):
-    return [
-        (e.id, *([e.priority] if priority else []), e.label, ", ".join(str(s) for s in e.sources))
-        for e in entries.values()
-    ]
+def section_data(kb, name: str, words: dict) -> list[dict]:
+    """One section as records: ids for tools and a ``text`` line in words for people."""
+    if name == "rules":
+        labels = {c.id: fill(c.label, words) for c in kb.catalog.conclusions}
+        from expert.explain import effects
 
-
-def rule_rows(kb):
-    return [
-        (r.name, "\n".join(str(c) for c in kb.conditions[r.name]), r.describe(), ", ".join(str(s) for s in r.sources))
-        for r in kb.rules
-    ]
-
-
-def question_rows(kb):
-    return [(q.path, q.text, kb.vocabulary.answer(q.path).describe()) for q in kb.catalog.questions]
+        records = []
+        for rule in kb.rules:
+            conditions = [c.in_words(words, labels) for c in kb.conditions[rule.name]]
+            said = []
+            for effect in effects(kb, rule, words):
+                if effect.withholds:
+                    said.append(f"hold back “{effect.label}”")
+                elif effect.weight is not None:
+                    said.append(f"“{effect.label}” {effect.weight:+.2f}")
+                else:
+                    said.append(f"{effect.conclusion.kind}: “{effect.label}”")
+            when = "; ".join(conditions) or getattr(rule, "description", "") or "always"
+            records.append({"rule": rule.name, "sources": [str(s) for s in rule.sources],
+                            "text": f"If {when}, then {', '.join(said)}."})
+        return records
+    if name == "questions":
+        return [{"field": f.path, "allowed": [f.to_data(v) for v in f.values],
+                 "text": f"{fill(f.question, words)} ({' / '.join(fill(a.label, words) for a in f.choices())})"}
+                for f in kb.question_order]
+    kind = next(k for k in kb.kinds if k.key == name)
+    records = []
+    for conclusion in kb.catalog.of_kind(kind):
+        sources = "; ".join(s.in_words() for s in conclusion.sources)
+        priority = f" (priority {conclusion.priority})" if conclusion.priority else ""
+        records.append({"id": conclusion.id, "priority": conclusion.priority,
+                        "sources": [str(s) for s in conclusion.sources],
+                        "text": f"{fill(conclusion.label, words)}{priority}. Sources: {sources}."})
+    return records

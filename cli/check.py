@@ -1,21 +1,36 @@
 """``exsplain check``: verify the knowledge base itself."""
+from __future__ import annotations
+
+import sys
 from pathlib import Path
 
 import click
 
-from cli.errors import BadInput, reported_as_bad_input
+from cli.output import say
+from cli.params import knowledge_base
+from cli.status import BadInput, ExitStatus, Stop
+
+
+def shipped_examples() -> Path | None:
+    """The examples that came with exsplain: beside the source, or installed as data."""
+    for folder in (Path(__file__).resolve().parent.parent / "examples", Path(sys.prefix) / "share/exsplain/examples"):
+        if folder.is_dir():
+            return folder
+    return None
 
 
 @click.command()
-@click.option("--examples", "examples_dir", type=click.Path(file_okay=False), default="examples", show_default=True,
-              help="Folder of example cases that must, together, fire every rule.")
-def check(examples_dir):
-    """Check the knowledge base: wording, sources, coverage by examples.
+@click.option("--examples", "examples_dir", type=click.Path(file_okay=False),
+              help="Folder of example cases that must, together, fire every rule  [default: the shipped examples]")
+def check(examples_dir: str | None) -> None:
+    """Check the knowledge base: wording, sources, questions, coverage by examples.
 
     Every conclusion needs wording and a source and must be reachable by a
-    rule; every field must be used by a rule or the wording; every citation
-    must point at an existing paragraph; every rule must fire in some example;
-    no two rules may be identical. Exits 1 and lists the problems if any.
+    rule; every field needs a question and words for each answer, and must
+    be used by a rule or the wording; every citation must point at an
+    existing paragraph; safety rules must say why they go beyond the
+    articles; every rule must fire in some example; no two rules may be
+    identical. Exits 1 and lists the problems if any.
 
     \b
     Examples:
@@ -24,16 +39,19 @@ def check(examples_dir):
     """
     from expert.case import case_files
     from expert.check import check as check_knowledge
-    from knowledge.base import KNOWLEDGE_BASE as kb
+    from expert.fields import CaseError
 
-    folder = Path(examples_dir)
-    if not folder.is_dir():
-        raise BadInput(f"{folder}: no such folder of example cases (use --examples)")
-    with reported_as_bad_input():
+    folder = Path(examples_dir) if examples_dir else shipped_examples()
+    if folder is None or not folder.is_dir():
+        raise BadInput(f"{examples_dir or 'examples'}: no such folder of example cases (use --examples)")
+    kb = knowledge_base()
+    try:
         examples = [kb.vocabulary.load(p) for p in case_files([folder])]
+    except CaseError as error:
+        raise BadInput(str(error)) from None
     findings = check_knowledge(kb, examples)
     for problem in findings.problems:
-        click.echo(f"problem: {problem}")
-    click.echo(f"{len(examples)} examples; {findings.coverage}; {len(findings.problems)} problems")
+        say(f"problem: {problem}")
+    say(f"{len(examples)} examples; {findings.coverage}; {len(findings.problems)} problems")
     if findings.problems:
-        raise click.exceptions.Exit(1)
+        raise Stop(ExitStatus.INCOMPLETE)

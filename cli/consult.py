@@ -1,204 +1,369 @@
-"""``exsplain consult``: an interactive consultation in the terminal."""
+"""``exsplain consult``: an interactive consultation in the terminal.
+
+The ``Consultation`` object decides what to ask; this module only talks: it
+shows each question, reads the reply (a number, a word, the words of an
+answer or their beginning; Enter, "skip" or "don't know" to leave it out),
+acknowledges a safety answer at once with where to find help, lets the
+person review their answers, saves them after every answer when asked to,
+and prints the reading.
+"""
+from __future__ import annotations
+
 import json
 import os
 import sys
+from typing import Any
 
 import click
 
-from cli.errors import BadInput, reported_as_bad_input
-from cli.options import format_option
+from cli.layout import Page
+from cli.output import say
+from cli.params import CaseFile, format_option, knowledge_base, region_option
+from cli.status import BadInput, ExitStatus, Stop
+from expert.wording import fill, shown
 
-INTERRUPTED = 130
-END_OF_INPUT = 1
-COMMANDS = "number or word; ? why, back, skip, quit"
+MAX_REPLY = 1000  # characters of one reply; a longer line is refused
+MAX_DISCARD = 1 << 16  # how far past an over-long reply to look for its end
+SKIP = {"skip", "pass", "not sure", "dont know", "don't know", "i don't know", "i dont know", "idk", "no idea",
+        "unknown", "?skip"}
+QUIT = {"quit", "exit", "q", "stop"}
+HELP = "Answer with a number or words. Enter or “skip” leaves a question out, ? says why it is asked, back " \
+       "goes to the previous question, quit shows your reading now."
 
 
 class Quit(Exception):
-    """The person typed ``quit``."""
+    """The person asked to see the reading now."""
 
 
-def read_line(prompt, err=False):
-    """One line of input; raises EOFError at end of input, KeyboardInterrupt on Ctrl-C."""
-    click.echo(prompt, nl=False, err=err)
-    line = sys.stdin.readline()
-    if not line:
-        raise EOFError
-    return line.rstrip("\n")
+class Saver:
+    """Keeps the answers in a case file after every answer, never losing one.
 
-
-def choices_of(question, answer, wording):
-    """(number, value, wording) for each choice of a question."""
-    return [(n, value, question.choices[value].format_map(wording)) for n, value in enumerate(answer.values, 1)]
-
-
-def parse_reply(reply, answer, choices, path):
-    """The value meant by a reply: a number, several numbers, or the words themselves.
-
-    Raises ``CaseError`` for a reply that is none of these.
+    The target is checked before the first question (a .toml or .json name,
+    a regular file or a new one, in a folder that can be written), and an
+    existing case file's answers are the starting point, so the file never
+    ends up with fewer answers than it held.  A save that fails later is
+    reported in one line and tried again after the next answer.
     """
-    from expert.case import check_value
-    from expert.vocabulary import ChoiceSet
 
-    by_number = {str(n): str(value).lower() for n, value, _ in choices}
-    if isinstance(answer, ChoiceSet):
-        reply = " ".join(by_number.get(w, w) for w in reply.replace(",", " ").split())
-    else:
-        reply = by_number.get(reply.strip(), reply)
-    return check_value(answer, answer.from_text(reply), "reply", path)
+    def __init__(self, kb: Any, path: str):
+        from expert.fields import CaseError
+        from expert.files import check_target
 
-
-def show_question(say, question, choices, wording):
-    say("")
-    say(click.style(question.text.format_map(wording), bold=True))
-    for number, value, text in choices:
-        word = str(value).lower()
-        plain = text == word or isinstance(value, bool)  # yes / no need no word beside them
-        say(f"  {number}) {text}" + ("" if plain else f"  [{word}]"))
-
-
-def show_why(say, kb, consultation, path):
-    """Which conclusions the answer can still change, grouped, with the rules behind each."""
-    from expert.explain import reasons_to_ask
-
-    effects = reasons_to_ask(kb, consultation, path)
-    if not effects:
-        say("No rule needs this answer; it only shapes the wording.")
-        return
-    grouped = {}
-    for effect in effects:
-        weight = "" if effect.weight is None else f" {effect.weight:+.2f}"
-        grouped.setdefault((effect.kind, effect.label), []).append(effect.rule + weight)
-    say(f"I ask because {path} can still change these conclusions (rules in brackets):")
-    for (kind, label), rules in grouped.items():
-        say(f"  - {kind} {label!r} [{', '.join(rules)}]")
-    say("  (exsplain catalog rules shows what each rule needs.)")
-
-
-def ask(kb, consultation, question, save, err):
-    """Ask one question until it gets a valid reply; apply it to the consultation."""
-    from expert.case import CaseError
-
-    def say(text):
-        click.echo(text, err=err)
-
-    answer = kb.vocabulary.answer(question.path)
-    wording = kb.catalog.wording(consultation.case)
-    choices = choices_of(question, answer, wording)
-    show_question(say, question, choices, wording)
-    while True:
-        reply = read_line(f"({COMMANDS}) > ", err).strip()
-        command = reply.lower()
-        if command in ("?", "why"):
-            show_why(say, kb, consultation, question.path)
-        elif command == "back":
-            if consultation.back():
-                return
-            say("There is no earlier question to go back to.")
-        elif command == "skip":
-            consultation.skip(question.path)
-            return
-        elif command == "quit":
-            raise Quit
-        else:
+        self.kb, self.path, self.saved = kb, path, None
+        self.as_json = path.lower().endswith(".json")
+        if not path.lower().endswith((".toml", ".json")):
+            raise BadInput(f"--save {shown(path)}: use a name ending in .toml or .json")
+        try:
+            check_target(path)
+        except OSError as error:
+            raise BadInput(f"--save {shown(path)}: {error.strerror or error}") from None
+        self.existing = None
+        if os.path.exists(path):
             try:
-                value = parse_reply(reply, answer, choices, question.path)
-            except CaseError:
-                numbers = ", ".join(str(n) for n, _, _ in choices)
-                words = ", ".join(text if isinstance(v, bool) else str(v).lower() for _, v, text in choices)
-                say(f"Please answer with one of {numbers} or {words}.")
+                self.existing = kb.vocabulary.load(path)
+            except CaseError as error:
+                raise BadInput(f"--save: {shown(str(error))} (it would be replaced; choose another name)") from None
+
+    def save(self, case: Any) -> str | None:
+        """Write ``case``; returns a message when it could not be written."""
+        from expert.files import write_private
+
+        header = "# Answers saved by exsplain consult; read them back with: exsplain analyze FILE\n"
+        try:
+            write_private(self.path, self.kb.vocabulary.dumps(case, self.as_json, header))
+        except OSError as error:
+            self.saved = None
+            return (f"Could not save to {shown(self.path)} ({error.strerror or error}); your answers are kept "
+                    "here and saving will be tried again after your next answer.")
+        self.saved = len(case.answers)
+        return None
+
+
+class Dialogue:
+    """One consultation's conversation: questions out, replies in."""
+
+    def __init__(self, kb: Any, consultation: Any, region: str, err: bool, saver: Saver | None):
+        self.kb, self.consultation, self.region, self.err, self.saver = kb, consultation, region, err, saver
+        self.page = Page.for_stream(err)
+        self.interactive = bool(sys.stdin and sys.stdin.isatty() and not err)
+        self.lead_in_shown = False
+        if self.interactive:
+            enable_line_editing()
+
+    def say(self, text: str = "") -> None:
+        say(text, err=self.err)
+
+    def lines(self, lines: list[str]) -> None:
+        for line in lines:
+            self.say(line)
+
+    def run(self) -> ExitStatus:
+        """Ask until nothing relevant is left and the answers are reviewed; the status says how it ended."""
+        try:
+            self.intro()
+            while True:
+                field = self.consultation.next_question()
+                if field is None:
+                    if self.review():
+                        return ExitStatus.OK
+                    continue
+                self.ask(field)
+        except Quit:
+            return ExitStatus.OK
+        except EOFError:
+            return ExitStatus.INCOMPLETE
+        except KeyboardInterrupt:
+            return ExitStatus.INTERRUPTED
+
+    def intro(self) -> None:
+        about = len(self.consultation.remaining())
+        questions = f"there are about {about} questions" if about else "your answers so far cover every question"
+        self.lines(self.page.wrap(fill(self.kb.catalog.intro, {"questions": questions})))
+        self.lines(self.page.wrap(HELP))
+
+    def words(self) -> dict:
+        return self.kb.catalog.wording(self.consultation.case)
+
+    def show(self, field: Any, current: Any = None) -> None:
+        words = self.words()
+        if field in self.kb.catalog.safety and not self.lead_in_shown:
+            self.say()
+            self.lines([self.page.heading(line) for line in self.page.wrap(self.kb.catalog.safety_lead_in)])
+            self.lead_in_shown = True
+        number, about = self.consultation.progress()
+        self.say()
+        self.say(self.page.style(f"Question {number} of about {about}", dim=True))
+        self.lines([self.page.heading(line) for line in self.page.wrap(fill(field.question, words))])
+        for n, answer in enumerate(field.choices(), 1):
+            self.lines(self.page.item(fill(answer.label, words), f"  {n})"))
+        if current is not None:
+            self.lines(self.page.wrap(f"(Your answer now: {fill(field.label(current), words)}.)"))
+
+    def ask(self, field: Any, current: Any = None) -> None:
+        """Ask ``field`` until the reply answers it, skips it, goes back or quits."""
+        from expert.fields import ReplyError
+
+        self.show(field, current)
+        while True:
+            reply = " ".join(self.read("> ").split())
+            command = reply.lower().strip(".!")
+            if command in ("?", "why"):
+                self.why(field)
                 continue
-            consultation.answer(question.path, value)
-            save()
+            if command == "help":
+                self.lines(self.page.wrap(HELP))
+                self.why(field)
+                continue
+            if command == "back":
+                if self.consultation.back() is None:
+                    self.say("This is the first question.")
+                    continue
+                return
+            if command in QUIT:
+                raise Quit
+            try:
+                value = field.parse(reply, self.words()) if reply else None
+            except ReplyError as error:
+                if command in SKIP:
+                    value = None
+                else:
+                    self.lines(self.page.wrap(f"{error}; or press Enter to skip it, ? for why it is asked."))
+                    continue
+            if value is None:
+                self.consultation.skip(field)
+                self.say("Skipped.")
+                return
+            self.answer(field, value)
             return
+
+    def answer(self, field: Any, value: Any) -> None:
+        urgent_before = self.urgent()
+        self.consultation.answer(field, value)
+        if self.saver:
+            problem = self.saver.save(self.consultation.case)
+            if problem:
+                self.lines(self.page.wrap(problem))
+        new = [a for a in self.urgent() if a not in urgent_before]
+        if new:
+            self.acknowledge(new)
+
+    def urgent(self) -> list[Any]:
+        """The priority-1 advice the answers so far lead to."""
+        inference = self.consultation.inference()
+        withheld = inference.withheld()
+        return [c for kind in self.kb.kinds if kind.prioritised for c in inference.drawn(kind)
+                if c.priority == 1 and c not in withheld]
+
+    def acknowledge(self, urgent: list[Any]) -> None:
+        """A safety answer is met at once with help, before the next question."""
+        from expert.report import said_by
+
+        inference, words = self.consultation.inference(), self.words()
+        bar = self.page.style(self.page.bar, fg="red", bold=True)
+        body = self.page.wrap("Thank you for telling me. This matters more than anything else here.",
+                              width=self.page.width - 2)
+        for conclusion in urgent:
+            body += [self.page.heading(line) for line in self.page.wrap(fill(conclusion.label, words),
+                                                                        width=self.page.width - 2)]
+            body += self.page.wrap(said_by(conclusion, inference.drawn(conclusion.kind)[conclusion], words),
+                                   width=self.page.width - 2)
+        region = self.kb.catalog.region(self.region)
+        needs = {r for c in urgent for r in c.resources}
+        body += self.page.wrap(f"Where to find help ({region.name}):", width=self.page.width - 2)
+        for resource in region.for_(needs):
+            body += self.page.item(f"{resource.name}: {resource.contact}", indent=" ")
+        body += self.page.wrap("The questions go on when you are ready; type quit at any time to see your "
+                               "reading.", width=self.page.width - 2)
+        self.say()
+        self.lines([f"{bar} {line}".rstrip() for line in body])
+
+    def why(self, field: Any) -> None:
+        """Why the question is asked, from the rules that need its answer."""
+        effects = self.consultation.why(field)
+        if not effects:
+            self.lines(self.page.wrap("This only changes how I refer to your ex; no conclusion depends on it."))
+            return
+        by_kind: dict[Any, list[str]] = {}
+        for effect in effects:
+            label = f"“{effect.label}”" + (" (held back)" if effect.withholds else "")
+            by_kind.setdefault(effect.conclusion.kind, [])
+            if label not in by_kind[effect.conclusion.kind]:
+                by_kind[effect.conclusion.kind].append(label)
+        self.lines(self.page.wrap("I ask because your answer can still change:"))
+        for kind, labels in by_kind.items():
+            self.lines(self.page.item(f"{kind.heading}: {', '.join(labels)}", indent="  "))
+
+    def review(self) -> bool:
+        """Show the answers in words and offer to change one; True when the person is done."""
+        answered = self.consultation.answered()
+        if not answered:
+            return True
+        words = self.words()
+        self.say()
+        self.say(self.page.heading("Your answers"))
+        for n, field in enumerate(answered, 1):
+            text = f"{fill(field.question, words)} {fill(field.label(self.consultation.case.get(field.path)), words)}"
+            self.lines(self.page.item(text, f"{n}."))
+        self.lines(self.page.wrap("Type the number of an answer to change it, or press Enter to see your reading."))
+        while True:
+            try:
+                reply = self.read("> ").strip().lower()
+            except EOFError:
+                return True
+            if not reply or reply in QUIT or reply in ("done", "ok", "no"):
+                return True
+            if reply.isdigit() and 1 <= int(reply) <= len(answered):
+                field = answered[int(reply) - 1]
+                self.ask(field, self.consultation.case.get(field.path))
+                return False
+            self.say(f"Please type a number from 1 to {len(answered)}, or press Enter.")
+
+    def read(self, prompt: str) -> str:
+        """One reply; EOFError at end of input, KeyboardInterrupt on Ctrl-C."""
+        if self.interactive:
+            return input(prompt)[:MAX_REPLY]
+        say(prompt, err=self.err, nl=False)
+        if sys.stdin is None:
+            raise EOFError
+        try:
+            line = sys.stdin.readline(MAX_REPLY + 1)
+        except (OSError, ValueError):
+            raise EOFError from None
+        if not line:
+            raise EOFError
+        if len(line) > MAX_REPLY and not line.endswith("\n"):
+            rest = sys.stdin.readline(MAX_DISCARD)
+            if not rest.endswith("\n"):
+                say("\nThat input has no end in sight; stopping here.", err=True)
+                raise EOFError
+            return "\x00"  # an over-long reply: no answer matches it
+        return line.rstrip("\n")
+
+
+def enable_line_editing() -> None:
+    """Arrow keys, history and editing at the prompt, where the standard library offers them."""
+    try:
+        import readline
+    except ImportError:  # pragma: no cover - platforms without readline
+        return
+    readline.parse_and_bind("set enable-bracketed-paste off")
 
 
 @click.command()
-@click.option("--save", "save_path", type=click.Path(dir_okay=False, writable=True),
-              help="Write the answers to this TOML case file (owner-only, after every answer).")
-@click.option("--answers", "answers_path", type=click.Path(dir_okay=False),
-              help="Start from the answers in this case file and ask only what is still relevant.")
+@click.option("--save", "save_path", type=click.Path(dir_okay=False),
+              help="Keep the answers in this case file (.toml or .json; owner-only; after every answer). "
+                   "An existing case file's answers are the starting point.")
+@click.option("--answers", "answers", type=CaseFile(),
+              help="Start from the answers in this case file and ask only what still matters.")
 @format_option("text", "json")
-def consult(save_path, answers_path, output_format):
+@region_option
+def consult(save_path: str | None, answers: Any, output_format: str, region: str) -> None:
     """Answer a few questions and get a reading of the ex's tears.
 
-    The engine asks only what can still change the reading. At any prompt,
-    answer with a number or a word, or type ? (why this question), back,
-    skip or quit. Input may be piped, one answer per line. Ctrl-C exits with
-    status 130, end of input with 1; with --save, answers given so far are kept.
-    With --format json the questions go to stderr and the report to stdout.
+    The engine asks only what can still change the reading: first how to
+    refer to your ex, then a few safety questions, then the rest. At any
+    prompt, answer with a number or words; Enter or "skip" leaves a
+    question out, ? says why it is asked, back goes back, quit shows the
+    reading. At the end you can review and change your answers.
+
+    Input may be piped, one answer per line; the reading is printed when
+    input ends (status 1 if it ended before the last question). Ctrl-C
+    stops with status 130; with --save, no answer given is lost. With
+    --format json the questions go to stderr and the report to stdout.
 
     \b
     Examples:
       exsplain consult
       exsplain consult --save my-case.toml
       exsplain consult --answers examples/ended-by-me-plea.toml
-      printf 'he\\nme\\n' | exsplain consult --format json
+      printf 'he\\nno\\nno\\nno\\nme\\n' | exsplain consult --format json
     """
+    from dataclasses import replace
+
     from expert.consultation import Consultation
-    from expert.report import build
-    from knowledge.base import KNOWLEDGE_BASE as kb
 
-    if save_path and not os.path.isdir(os.path.dirname(os.path.abspath(save_path))):
-        raise BadInput(f"--save {save_path}: no such folder")
-    case = None
-    if answers_path:
-        with reported_as_bad_input():
-            case = kb.vocabulary.load(answers_path)
+    kb = knowledge_base()
+    saver = Saver(kb, save_path) if save_path else None
+    case = saver.existing if saver and saver.existing else None
+    if answers is not None:
+        case = answers if case is None else replace(case, answers={**case.answers, **answers.answers})
     consultation = Consultation(kb, case)
+    dialogue = Dialogue(kb, consultation, region, output_format == "json", saver)
+    status = dialogue.run()
+    analysis = kb.analyze(consultation.case, region)
+    if status == ExitStatus.INTERRUPTED:
+        interrupted(dialogue, analysis, saver)
+    else:
+        if status == ExitStatus.INCOMPLETE:
+            dialogue.say("\nInput ended before the last question; here is the reading so far.")
+        show_reading(dialogue, analysis, output_format)
+        if saver and saver.saved is not None:
+            say(f"{saver.saved} answers saved to {shown(saver.path)}.", err=True)
+    if status != ExitStatus.OK:
+        raise Stop(status)
 
-    def save():
-        if save_path:
-            write_case(kb, consultation.case, save_path)
 
-    dialogue_to_stderr = output_format == "json"  # keep stdout for the JSON report alone
-    announced_safety = False
-    try:
-        while (question := consultation.next_question()) is not None:
-            if question.gentle and not announced_safety:
-                click.echo("\nTwo last questions, asked of everyone, about safety.", err=dialogue_to_stderr)
-                announced_safety = True
-            ask(kb, consultation, question, save, dialogue_to_stderr)
-    except Quit:
-        pass
-    except KeyboardInterrupt:
-        stop(kb, consultation, save_path, "interrupted", INTERRUPTED)
-    except EOFError:
-        stop(kb, consultation, save_path, "end of input", END_OF_INPUT)
-    save()
+def interrupted(dialogue: Dialogue, analysis: Any, saver: Saver | None) -> None:
+    """Ctrl-C: say what was kept, and still show where to find help if it may be needed."""
+    from cli.render import help_first
 
-    report = build(kb, consultation.case, consultation.inference())
+    kept = f"; {saver.saved} answers saved to {shown(saver.path)}" if saver and saver.saved is not None else ""
+    say(f"\nConsultation stopped{kept}.", err=True)
+    for line in help_first(analysis, Page.for_stream(err=True)):
+        say(line, err=True)
+
+
+def show_reading(dialogue: Dialogue, analysis: Any, output_format: str) -> None:
     if output_format == "json":
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        say(json.dumps(analysis.report, indent=2, ensure_ascii=False))
         return
-    from cli.render import report_text, trace_table
+    from cli.render import report_text, trace_lines
 
-    click.echo("")
-    click.echo(report_text(report))
-    try:
-        if read_line("\nShow the trace of rule firings? [y/N] ").strip().lower() in ("y", "yes"):
-            click.echo(trace_table(report["trace"]))
-    except (EOFError, KeyboardInterrupt):
-        click.echo("")
-
-
-def write_case(kb, case, path):
-    import tomli_w
-
-    from expert.files import write_private
-
-    header = "# Answers saved by exsplain consult; read them back with: exsplain analyze FILE\n"
-    try:
-        write_private(path, header + tomli_w.dumps(kb.vocabulary.case_to_data(case)))
-    except OSError as error:
-        raise click.ClickException(f"cannot save to {path}: {error.strerror or error}") from None
-
-
-def stop(kb, consultation, save_path, why, status):
-    """End the consultation early: keep the answers, say so in one line."""
-    count = len(consultation.case.answers)
-    kept = ""
-    if save_path:
-        write_case(kb, consultation.case, save_path)
-        kept = f"; {count} answer{'s' * (count != 1)} saved to {save_path}"
-    click.echo(f"\nConsultation stopped ({why}){kept}.", err=True)
-    sys.exit(status)
+    say()
+    say(report_text(analysis, dialogue.page))
+    if dialogue.interactive:
+        try:
+            if dialogue.read("\nShow how the rules reached this, step by step? [y/N] ").strip().lower() in ("y", "yes"):
+                say("\n".join(trace_lines(analysis, dialogue.page)))
+        except (EOFError, KeyboardInterrupt):
+            say()

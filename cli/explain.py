@@ -1,122 +1,148 @@
 """``exsplain trace`` and ``exsplain explain``: what the engine did, and why."""
-import difflib
+from __future__ import annotations
+
 import json
+from typing import Any
 
 import click
+from click.shell_completion import CompletionItem
 
-from cli.errors import BadInput, reported_as_bad_input
-from cli.options import format_option
-
-
-def load_and_infer(path):
-    from knowledge.base import KNOWLEDGE_BASE as kb
-
-    with reported_as_bad_input():
-        case = kb.vocabulary.load(path)
-    return kb, case, kb.infer(case)
+from cli.output import say
+from cli.params import CaseFile, format_option, knowledge_base, region_option
+from cli.status import BadInput
+from expert.wording import shown
 
 
 @click.command()
-@click.argument("case", type=click.Path(dir_okay=False))
+@click.argument("case", type=CaseFile())
 @format_option("table", "json")
-def trace(case, output_format):
+def trace(case, output_format: str) -> None:
     """Show every rule firing for a case, in order.
 
-    Each step names the rule, the answers and beliefs it matched, what it
-    declared, and the certainty it contributed.
+    Each step says which answers (and beliefs) the rule matched, and what it
+    concluded: the certainty it added to a motive, or the advice, insight
+    or warning it drew. JSON gives rule and field ids.
 
     \b
     Examples:
       exsplain trace examples/ended-by-me-plea.toml
       exsplain trace --format json examples/ended-by-me-plea.toml
     """
-    from expert.report import build
-
-    kb, loaded, inference = load_and_infer(case)
-    steps = build(kb, loaded, inference)["trace"]
+    analysis = knowledge_base().analyze(case)
     if output_format == "json":
-        click.echo(json.dumps(steps, indent=2, ensure_ascii=False))
+        say(json.dumps(analysis.report["trace"], indent=2, ensure_ascii=False))
         return
-    from cli.render import trace_table
+    from cli.layout import Page
+    from cli.render import trace_lines
 
-    weights = {f.step: (f"{f.rule.weight:+.2f}" if f.rule.supports else "") for f in inference.firings}
-    click.echo(trace_table(steps, weights))
+    say("\n".join(trace_lines(analysis, Page.for_stream())))
+
+
+def complete_conclusion(ctx: click.Context, param: Any, incomplete: str) -> list[CompletionItem]:
+    """Conclusion ids and labels, for ``explain CASE <TAB>``."""
+    from expert.wording import fill
+
+    kb = knowledge_base()
+    words = kb.catalog.wording(kb.vocabulary.validate({}))
+    names = [n for c in kb.catalog.conclusions for n in (c.id, fill(c.label, words))]
+    return [CompletionItem(n) for n in names if n.lower().startswith(incomplete.lower())]
 
 
 @click.command()
-@click.argument("case", type=click.Path(dir_okay=False))
-@click.argument("conclusion")
+@click.argument("case", type=CaseFile())
+@click.argument("conclusion", shell_complete=complete_conclusion)
 @format_option("text", "json", "dot")
-def explain(case, conclusion, output_format):
+@region_option
+def explain(case, conclusion: str, output_format: str, region: str) -> None:
     """Explain how a conclusion was reached, or why not.
 
-    CONCLUSION is a motive, insight, action or warning id (see exsplain
-    catalog). How: each rule that contributed, the answers it matched, its
-    weight and the running certainty, with sources. Why not: each rule that
-    could have concluded it, and the condition that failed or is unknown.
+    CONCLUSION names a motive, insight, action or warning: its label as the
+    reading shows it, its id, or the beginning of either. How: each rule
+    that contributed, the answers behind it, its weight and the running
+    certainty, with sources. Why not: what each rule that could have
+    reached it needs, and the answer that stood in the way or the question
+    that is still open.
 
     \b
     Examples:
-      exsplain explain examples/ended-by-me-plea.toml plea_to_reconsider
+      exsplain explain examples/ended-by-me-plea.toml "a hope that you"
       exsplain explain examples/ended-by-me-plea.toml learned_manipulation
-      exsplain explain examples/safety-self-harm.toml go_no_contact
+      exsplain explain examples/safety-self-harm.toml "step back from contact"
       exsplain explain --format dot examples/ended-by-me-plea.toml dont_return_out_of_pity
     """
     from expert.explain import explain as explain_conclusion
-    from expert.explain import known_ids
 
-    kb, loaded, inference = load_and_infer(case)
-    try:
-        explanation = explain_conclusion(kb, loaded, inference, conclusion)
-    except KeyError:
-        closest = difflib.get_close_matches(conclusion, known_ids(kb), n=3, cutoff=0.5)
-        hint = f"closest: {', '.join(closest)}" if closest else "see exsplain catalog"
-        raise BadInput(f"{conclusion}: unknown conclusion id ({hint})") from None
+    kb = knowledge_base()
+    found = kb.find(conclusion, case)
+    if not found:
+        closest = kb.closest(conclusion, case)
+        hint = f"closest: {', '.join(closest)}" if closest else "exsplain catalog lists them"
+        raise BadInput(f"{shown(conclusion)}: no such conclusion ({hint})")
+    if len(found) > 1:
+        raise BadInput(f"{shown(conclusion)}: could be any of {', '.join(c.id for c in found)}")
+    analysis = kb.analyze(case, region)
+    explanation = explain_conclusion(kb, analysis, found[0])
     if output_format == "json":
-        click.echo(json.dumps(explanation, indent=2, ensure_ascii=False))
+        say(json.dumps(explanation, indent=2, ensure_ascii=False))
     elif output_format == "dot":
-        from expert.graph import to_dot
+        from expert.graph import derivation, to_dot
 
         steps = set(steps_in(explanation))
-        firings = [f for f in inference.firings if f.step in steps]
-        click.echo(to_dot(kb, inference, firings, title=conclusion), nl=False)
+        firings = [f for f in analysis.inference.firings if f.step in steps]
+        say(to_dot(derivation(kb, analysis, firings), found[0].id), nl=False)
     else:
-        click.echo("\n".join(explanation_lines(explanation)))
+        from cli.layout import Page
+
+        say("\n".join(explanation_lines(kb, explanation, Page.for_stream())))
 
 
-def steps_in(explanation):
+def steps_in(explanation: dict) -> Any:
     """Every firing step an explanation refers to, nested ones included."""
     for part in ("how", "withheld_by"):
         for item in explanation.get(part, ()):
             yield item["step"]
-            for nested in item.get("because", ()):
+            for nested in item.get("beliefs", ()):
                 yield from steps_in(nested)
 
 
-def explanation_lines(explanation, indent=""):
-    """A how / why-not tree as indented text."""
-    e = explanation
-    if "certainty" in e:
-        state = f"certainty {e['certainty']:.2f} ({e['band']})"
+def sources_in_words(kb: Any, rule_name: str) -> str:
+    rule = kb.rule_by_name[rule_name]
+    return "; ".join(s.in_words() for s in rule.sources)
+
+
+def explanation_lines(kb: Any, e: dict, page: Any, indent: str = "") -> list[str]:
+    """A how / why-not tree in words."""
+    kind = kb.conclusion(e["id"]).kind
+    if kind.ranked:
+        state = f"{e['band']}, certainty {e['certainty']:.2f}" if e["reached"] else "not reached"
+    elif e.get("withheld_by"):
+        state = "held back for now"
     else:
-        state = "recommended" if e["reached"] else ("withheld" if e.get("withheld_by") else "not reached")
-    lines = [f"{indent}{e['kind']} {e['id']} ({e['label']}): {state}"]
+        state = kind.reached if e["reached"] else "not reached"
+    lines = page.wrap(f"{e['label']}: {state}.", indent)
     if e["how"]:
-        lines.append(f"{indent}  how:")
+        lines += page.wrap("How it was reached:" if not e.get("withheld_by") else "It would have been reached:",
+                           indent)
     for item in e["how"]:
-        weight = f" {item['weight']:+.2f} -> {item['running']:.2f}" if "weight" in item else ""
-        lines.append(f"{indent}    step {item['step']}: {item['rule']}{weight}  [{', '.join(item['sources'])}]")
-        lines += [f"{indent}      matched {m}" for m in item["matched"]]
-        for nested in item.get("because", ()):
-            lines += explanation_lines(nested, indent + "      ")
+        because = "; ".join(item["because"]) or "the rule holds"
+        weight = f" This adds {item['weight']:+.2f}, making {item['running']:.2f}." if "weight" in item else ""
+        lines += page.item(f"Step {item['step']}: {because}.{weight} Source: {sources_in_words(kb, item['rule'])}.",
+                           indent=indent + "  ")
+        for nested in item.get("beliefs", ()):
+            lines += explanation_lines(kb, nested, page, indent + "    ")
     for item in e.get("withheld_by", ()):
-        lines.append(f"{indent}  withheld by safety rule {item['rule']} (matched {', '.join(item['matched'])}):")
-        lines.append(f"{indent}    {item['reason']}")
+        lines += page.wrap("Held back by a safety rule:", indent)
+        lines += page.item(f"Step {item['step']}: {'; '.join(item['because'])}. {item['reason']}",
+                           indent=indent + "  ")
     if "why_not" in e:
-        lines.append(f"{indent}  why not:" if e["why_not"] else f"{indent}  why not: no other rule could reach it.")
+        if not e["why_not"]:
+            lines += page.wrap("No rule could reach it from these answers.", indent)
+        else:
+            lines += page.wrap("Why not:", indent)
     for item in e.get("why_not", ()):
-        weight = "" if item["weight"] is None else f" ({item['weight']:+.2f})"
-        lines.append(f"{indent}    rule {item['rule']}{weight}  [{', '.join(item['sources'])}]")
-        lines += [f"{indent}      failed: {f['condition']} (given {f['given']})" for f in item["failed"]]
-        lines += [f"{indent}      unknown: {u['condition']} (ask: {u['question']})" for u in item["unknown"]]
+        needs = [f"{f['needs']}, but {f['answer'] or f['given']}" for f in item["failed"]]
+        needs += [f"{u['needs']}, not known yet (question: “{u['question']}”)" for u in item["unknown"]]
+        text = "It would need " + "; and ".join(needs) + "." if needs else item.get("note", "")
+        weight = f" (weight {item['weight']:+.2f})" if item["weight"] is not None else ""
+        lines += page.item(f"{text}{weight}", indent=indent + "  ")
     return lines

@@ -3,7 +3,7 @@
 Importing click alone takes three times as long as starting Python here, so
 the two things people type first are answered without it: the version from
 the package, the root help from ``root-help.txt``, which is click's own
-rendering of it (``make root-help`` writes it; a test fails if it is stale).
+rendering of it (``make golden`` writes it; a test fails if it is stale).
 Everything else goes to click.
 """
 import os
@@ -14,21 +14,27 @@ from cli import __version__
 ROOT_HELP = os.path.join(os.path.dirname(__file__), "root-help.txt")
 
 
-def main():
+def main() -> int:
     args = sys.argv[1:]
-    if args == ["--version"]:
-        sys.stdout.write(f"exsplain, version {__version__}\n")
-        return 0
-    if args in (["--help"], ["-h"]) and os.path.exists(ROOT_HELP):
-        with open(ROOT_HELP, encoding="utf-8") as stream:
-            sys.stdout.write(stream.read())
-        return 0
+    if args in (["--version"], ["--help"], ["-h"]):
+        try:
+            if args == ["--version"]:
+                sys.stdout.write(f"exsplain, version {__version__}\n")
+                sys.stdout.flush()
+                return 0
+            if os.path.exists(ROOT_HELP):
+                with open(ROOT_HELP, encoding="utf-8") as stream:
+                    sys.stdout.write(stream.read())
+                sys.stdout.flush()
+                return 0
+        except (OSError, AttributeError, ValueError):  # stdout closed or full: nothing to say it on
+            return 1
     from cli.main import cli
 
     return cli(prog_name="exsplain")
 
 
-def root_help():
+def root_help() -> str:
     """click's rendering of ``exsplain --help`` on a terminal of 80 columns or more."""
     from click.testing import CliRunner
 

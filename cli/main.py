@@ -1,5 +1,10 @@
-"""The ``exsplain`` root command."""
-import os
+"""The ``exsplain`` root command, and the one place failures become exit statuses."""
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+from typing import Any
 
 import click
 
@@ -9,15 +14,56 @@ from cli.batch import batch
 from cli.catalog import catalog
 from cli.check import check
 from cli.consult import consult
+from cli.convert import convert
 from cli.explain import explain, trace
+from cli.output import OutputFailed, finish, prepare, say, silence
 from cli.questions import questions
+from cli.schema import schema
+from cli.status import ExitStatus
 from cli.whatif import whatif
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class ExsplainGroup(click.Group):
+    """A group whose every failure ends in one line on stderr and a dependable status.
+
+    Usage errors get one line and click's "Try ... --help" hint; bad input one
+    line; Ctrl-C one line and status 130; a closed pipe ends quietly; no
+    failure prints a traceback.
+    """
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        prepare()
+        try:
+            try:
+                result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+                status = result if isinstance(result, int) else ExitStatus.OK
+                finish()
+            except click.UsageError as error:
+                say(f"Error: {error.format_message()}", err=True)
+                if error.ctx is not None:
+                    say(f"Try '{error.ctx.command_path} --help' for help.", err=True)
+                status = error.exit_code
+            except click.ClickException as error:
+                say(f"Error: {error.format_message()}", err=True)
+                status = error.exit_code
+            except (click.Abort, KeyboardInterrupt):
+                say("Interrupted.", err=True)
+                status = ExitStatus.INTERRUPTED
+        except OutputFailed as failure:
+            silence()
+            if not failure.quiet:
+                with contextlib.suppress(OSError, ValueError):
+                    sys.stderr.write(f"Error: cannot write the output: {failure}\n")
+            status = ExitStatus.for_signal(signal.SIGPIPE) if failure.quiet else ExitStatus.INCOMPLETE
+        if standalone_mode:
+            sys.exit(int(status))
+        return int(status)
+
+
+@click.group(cls=ExsplainGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="exsplain")
-@click.pass_context
-def cli(ctx):
+def cli() -> None:
     """Explain why an ex cries, and what to do about it.
 
     A rules engine reads the situation (from questions or from a case file),
@@ -29,21 +75,13 @@ def cli(ctx):
     Examples:
       exsplain consult
       exsplain analyze examples/ended-by-me-plea.toml
-      exsplain explain examples/ended-by-me-plea.toml plea_to_reconsider
-      exsplain batch examples/
+      exsplain explain examples/ended-by-me-plea.toml "a hope that you"
+      exsplain batch --summary examples/
 
-    Colour is used only on a terminal, and never when NO_COLOR is set.
+    Colour is used only on a terminal, and never with NO_COLOR or TERM=dumb.
+    Exit status: 0 done, 1 incomplete, 2 bad input, 130 interrupted.
     """
-    if os.environ.get("NO_COLOR"):
-        ctx.color = False
 
 
-cli.add_command(analyze)
-cli.add_command(consult)
-cli.add_command(questions)
-cli.add_command(trace)
-cli.add_command(explain)
-cli.add_command(catalog)
-cli.add_command(batch)
-cli.add_command(whatif)
-cli.add_command(check)
+for command in (analyze, consult, questions, trace, explain, whatif, catalog, batch, convert, schema, check):
+    cli.add_command(command)

@@ -1,40 +1,52 @@
 """``exsplain questions``: what a consultation would still ask about a case."""
+from __future__ import annotations
+
+import json
+
 import click
 
-from cli.errors import reported_as_bad_input
+from cli.output import say
+from cli.params import CaseFile, format_option, knowledge_base
+from expert.wording import fill
 
 
 @click.command()
-@click.argument("case", required=False, type=click.Path(dir_okay=False))
-def questions(case):
+@click.argument("case", required=False, type=CaseFile())
+@format_option("text", "json")
+def questions(case, output_format: str) -> None:
     """List the questions still worth asking for a case.
 
-    They come in the order a consultation asks them; without CASE, every
-    question a consultation may start with. Only
-    relevant questions are listed: one whose every rule is already ruled out by
-    an answer is left out.
+    They come in the order a consultation asks them: without CASE, the
+    questions a consultation starts with (the pronoun, then the safety
+    questions). A question whose answer could no longer change anything is
+    left out.
 
     \b
     Examples:
       exsplain questions
       exsplain questions examples/ended-by-me-doubting.toml
+      exsplain questions --format json
     """
-    from tabulate import tabulate
-
     from expert.consultation import Consultation
-    from knowledge.base import KNOWLEDGE_BASE as kb
 
-    loaded = None
-    if case:
-        with reported_as_bad_input():
-            loaded = kb.vocabulary.load(case)
-    consultation = Consultation(kb, loaded)
-    wording = kb.catalog.wording(consultation.case)
-    rows = [
-        (n, q.path, q.text.format_map(wording), kb.vocabulary.answer(q.path).describe())
-        for n, q in enumerate(consultation.remaining(), 1)
-    ]
-    if not rows:
-        click.echo("Nothing left to ask: every relevant question is answered.")
+    kb = knowledge_base()
+    consultation = Consultation(kb, case)
+    words = kb.catalog.wording(consultation.case)
+    remaining = consultation.remaining()
+    if output_format == "json":
+        listed = [{"field": f.path, "text": fill(f.question, words), "allowed": [f.to_data(v) for v in f.values]}
+                  for f in remaining]
+        say(json.dumps(listed, indent=2, ensure_ascii=False))
         return
-    click.echo(tabulate(rows, headers=("#", "Field", "Question", "Allowed"), maxcolwidths=[None, None, 50, 40]))
+    from cli.layout import Page
+
+    page = Page.for_stream()
+    if not remaining:
+        say("Nothing left to ask: every question that matters is answered.")
+        return
+    lines = []
+    for number, field in enumerate(remaining, 1):
+        lines += page.item(fill(field.question, words), f"{number}.")
+        answers = "; ".join(fill(a.label, words) for a in field.choices())
+        lines += page.wrap(f"Answers: {answers}", " " * (len(str(number)) + 2))
+    say("\n".join(lines))

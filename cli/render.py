@@ -1,101 +1,209 @@
-"""Turning reports into text for people: tabulate tables, a little colour."""
-import textwrap
+"""The reading as a person reads it: plain words, help first, fitted to the terminal.
 
-import click
-from tabulate import tabulate
+Any urgent help comes first, set apart.  Then the likely motives, each with
+its explanation and the answers behind it, the insights, numbered advice,
+advice held back and why, answers to look at again, the questions that could
+still change the reading, and the sources as footnotes that name the
+articles.  Ids and field paths stay in JSON.
+"""
+from __future__ import annotations
 
-BAND_COLOURS = {"likely": "red", "possible": "yellow", "unlikely": "blue"}
-WIDTH = 64
+from typing import Any
+
+from cli.layout import Page
+from expert.catalog import Source
+from expert.certainty import LIKELY, POSSIBLE
+from expert.wording import fill, shown
+
+OPEN_QUESTIONS_SHOWN = 5
 
 
-def heading(text):
-    return click.style(text, bold=True)
+class Footnotes:
+    """Numbered sources: one note per article (or per note beyond the articles)."""
+
+    def __init__(self) -> None:
+        self.notes: dict[str, str] = {}
+
+    def mark(self, sources: tuple[Source, ...]) -> str:
+        numbers = []
+        for source in sources:
+            key = source.article.id if source.article else source.note or ""
+            if key not in self.notes:
+                self.notes[key] = about(source)
+            numbers.append(list(self.notes).index(key) + 1)
+        return f" [{', '.join(map(str, dict.fromkeys(numbers)))}]" if numbers else ""
 
 
-def wrap(text, width=WIDTH):
-    return "\n".join(textwrap.wrap(text, width)) if text else ""
+def about(source: Source) -> str:
+    if source.article is None:
+        return f"Beyond the articles: {source.note}."
+    return f"“{source.article.title}”, {source.article.description}."
 
 
-def report_text(report, show_trace=False):
-    """The report as sections of plain text and tables."""
-    case = report["case"]
-    lines = [heading(f"Case: {case['title'] or '(untitled)'}") + (f"  [{case['path']}]" if case["path"] else "")]
+def report_text(analysis: Any, page: Page, show_trace: bool = False, show_sources: bool = False,
+                sensitivity: list | None = None) -> str:
+    """The whole reading of one case as text."""
+    kb, report = analysis.kb, analysis.report
+    notes = Footnotes()
+    lines = title_lines(report, page)
+    lines += help_first(analysis, page)
+    for kind in kb.kinds:
+        section = (motive_lines(analysis, kind, page, notes) if kind.ranked
+                   else conclusion_lines(analysis, kind, page, notes))
+        if section:
+            lines += ["", page.heading(kind.heading), *section]
+        if kind.withheld_key and report[kind.withheld_key]:
+            lines += ["", page.heading(kind.withheld_heading or kind.withheld_key)]
+            by_reason: dict[str, list[str]] = {}
+            for item in report[kind.withheld_key]:
+                by_reason.setdefault(item["reason"], []).append(f"“{item['label']}”")
+            for reason, labels in by_reason.items():
+                lines += page.item(f"{together(labels)}: {reason}")
+    lines += open_questions(report, page)
+    if notes.notes:
+        lines += ["", page.heading("Sources")]
+        lines += [line for n, note in enumerate(notes.notes.values(), 1) for line in page.item(note, f"[{n}]")]
+    if show_sources:
+        lines += sources_in_full(analysis, page)
+    if sensitivity is not None:
+        from cli.compare import sensitivity_lines
 
-    lines += ["", heading("Why your ex cries (most likely first)")]
-    if report["motives"]:
-        rows = [
-            (
-                m["label"],
-                f"{m['certainty']:.2f}",
-                click.style(m["band"], fg=BAND_COLOURS[m["band"]]),
-                ", ".join(m["sources"]),
-            )
-            for m in report["motives"]
-        ]
-        lines.append(tabulate(rows, headers=("Motive", "Certainty", "Band", "Sources"), disable_numparse=True))
-    else:
-        lines.append("No motive stands out from what is known so far.")
-
-    if report["insights"]:
-        lines += ["", heading("What the tears mean")]
-        for insight in report["insights"]:
-            text = f"* {insight['label']}: {insight['text']}"
-            lines.append(textwrap.fill(text, WIDTH + 16, subsequent_indent="  "))
-
-    lines += ["", heading("What to do")]
-    if report["actions"]:
-        rows = [(a["priority"], a["label"], wrap(a["advice"])) for a in report["actions"]]
-        lines.append(tabulate(rows, headers=("#", "Action", "Advice"), disable_numparse=True))
-    else:
-        lines.append("No advice yet: answer more questions to get some.")
-
-    if report["withheld"]:
-        lines += ["", heading("Advice held back for safety")]
-        rows = [(w["id"], wrap(w["reason"])) for w in report["withheld"]]
-        lines.append(tabulate(rows, headers=("Advice", "Why it is held back")))
-
-    if report["warnings"]:
-        lines += ["", heading("Warnings")]
-        lines += [click.style(f"! {w['id']}: ", fg="yellow") + w["message"] for w in report["warnings"]]
-
-    if report["unanswered"]:
-        lines += ["", heading("Unanswered questions that could change this reading")]
-        lines.append(textwrap.fill(", ".join(report["unanswered"]), WIDTH + 16))
-
-    if "sensitivity" in report:
-        lines += ["", heading("What each open answer would change (most influential first)"),
-                  sensitivity_table(report["sensitivity"])]
+        lines += ["", page.heading("What each open answer would change")]
+        lines += sensitivity_lines(analysis, sensitivity, page)
     if show_trace:
-        lines += ["", heading("Trace"), trace_table(report["trace"])]
+        lines += ["", page.heading("How the rules fired, step by step"), *trace_lines(analysis, page)]
     return "\n".join(lines)
 
 
-def changes_text(changes):
-    """A difference between two reports in a few words."""
-    parts = [f"{m['id']} {m['before']:.2f}->{m['after']:.2f}" for m in changes["motives"]]
-    for key, diff in changes.items():
-        if key != "motives":
-            parts += [f"+{key[:-1]} {i}" for i in diff["added"]] + [f"-{key[:-1]} {i}" for i in diff["removed"]]
-    return "; ".join(parts) or "nothing"
+def title_lines(report: dict, page: Page) -> list[str]:
+    case = report["case"]
+    title = shown(case["title"]) if case["title"] else "Your reading"
+    lines = [page.heading(line) for line in page.wrap(title)]
+    if case["path"]:
+        lines += page.wrap(f"(from {shown(case['path'])})")
+    return lines
 
 
-def sensitivity_table(questions):
+def help_first(analysis: Any, page: Page) -> list[str]:
+    """Priority-1 advice and where to find help, set apart before anything else."""
+    kb, report = analysis.kb, analysis.report
+    urgent = [a for kind in kb.kinds if kind.prioritised for a in report[kind.key] if a["priority"] == 1]
+    safety = report["safety"]
+    if not urgent and safety["answered"]:
+        return []
+    body: list[str] = []
+    inner = page.width - 2
+    for action in urgent:
+        body += [page.heading(line) for line in page.wrap(action["label"], width=inner)]
+        body += page.wrap(action[kb.conclusion(action["id"]).kind.text_key], width=inner) + [""]
+    if not safety["answered"] and not urgent:
+        body += page.wrap("If you or your ex could be in danger, help is here:", width=inner)
+    if safety["resources"]:
+        region = analysis.region
+        body += page.wrap(f"Where to find help ({region.name}, checked {region.checked}):", width=inner)
+        for resource in safety["resources"]:
+            body += page.item(f"{resource['name']}: {resource['contact']}", indent=" ")
+    bar = page.style(page.bar, fg="red", bold=True)
+    title = page.style("Help first", fg="red", bold=True)
+    return ["", f"{bar} {title}"] + [f"{bar} {line}".rstrip() for line in body]
+
+
+def together(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def motive_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> list[str]:
+    kb, report, words = analysis.kb, analysis.report, analysis.words
+    shown_items = [m for m in report[kind.key] if m["certainty"] >= POSSIBLE]
+    less = [m for m in report[kind.key] if m["certainty"] < POSSIBLE]
+    lines = page.wrap("These are possibilities drawn from your answers, not facts.")
+    if not shown_items:
+        lines += ["", *page.wrap("No motive stands out from your answers so far.")]
+    caveats = [c for c in kb.catalog.caveats if analysis.case.get(c.when[0].path) == c.when[1]]
+    for motive in shown_items:
+        conclusion = kb.conclusion(motive["id"])
+        for caveat in [c for c in caveats if c.before(conclusion)]:
+            lines += ["", *[page.heading(line) for line in page.wrap(fill(caveat.text, words))]]
+            caveats.remove(caveat)
+        band = page.style(motive["band"], bold=motive["band"] == "likely")
+        head = f"{motive['label']}: {band} ({motive['certainty']:.2f}){notes.mark(conclusion.sources)}"
+        lines += ["", *page.item(head)]
+        lines += page.wrap(motive[kind.text_key], "  ")
+        if motive["because"]:
+            lines += page.wrap("Because " + "; ".join(motive["because"]) + ".", "  ")
+    if less:
+        lines += ["", *page.wrap("Less likely: " + "; ".join(m["label"] for m in less) + ".")]
+    if shown_items or less:
+        lines += ["", *page.wrap(f"Likely means a certainty of {LIKELY:.2f} or more, possible {POSSIBLE:.2f} "
+                                 f"to {LIKELY - 0.01:.2f}; certainty runs from 0 to 1.")]
+    return lines
+
+
+def conclusion_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> list[str]:
+    kb, items = analysis.kb, analysis.report[kind.key]
+    if kind.prioritised:
+        items = [i for i in items if i["priority"] != 1]  # shown first, under "Help first"
+    lines: list[str] = []
+    for number, item in enumerate(items, 1):
+        if kind.brief:
+            lines += page.item(item[kind.text_key])
+            continue
+        mark = notes.mark(kb.conclusion(item["id"]).sources)
+        text = f"{item['label']}: {item[kind.text_key]}{mark}"
+        lines += page.item(text, f"{number}." if kind.prioritised else None)
+    return lines
+
+
+def open_questions(report: dict, page: Page) -> list[str]:
+    questions = report["questions"]
+    if not questions:
+        return []
+    lines = ["", page.heading("Questions that could change this reading")]
+    lines += [line for q in questions[:OPEN_QUESTIONS_SHOWN] for line in page.item(q["text"])]
+    if len(questions) > OPEN_QUESTIONS_SHOWN:
+        more = len(questions) - OPEN_QUESTIONS_SHOWN
+        lines += page.wrap(f"… and {more} more; answering them in a consultation could sharpen the reading."
+                           if page.fancy else f"... and {more} more; answering them could sharpen the reading.")
+    return lines
+
+
+def sources_in_full(analysis: Any, page: Page) -> list[str]:
+    """Each conclusion shown, with every source in words: title and paragraphs."""
+    kb, report = analysis.kb, analysis.report
+    lines = ["", page.heading("Sources in full")]
+    for kind in kb.kinds:
+        for item in report[kind.key]:
+            if kind.brief:
+                continue
+            conclusion = kb.conclusion(item["id"])
+            lines += page.item(f"{item['label']}: " + "; ".join(s.in_words() for s in conclusion.sources) + ".")
+    return lines
+
+
+def trace_rows(analysis: Any) -> list[tuple[str, str, str]]:
+    """Each firing as (step, the answers behind it, what it concluded), in words."""
+    from expert.report import because
+
+    kb, case, words = analysis.kb, analysis.case, analysis.words
+    labels = {c.id: fill(c.label, words) for c in kb.catalog.conclusions}
+    weights: dict[str, list[float]] = {}
     rows = []
-    for question in questions:
-        for n, answer in enumerate(question["answers"]):
-            value = answer["value"]
-            shown = ", ".join(value) or "none" if isinstance(value, list) else str(value).lower()
-            rows.append((question["field"] if n == 0 else "", shown, wrap(changes_text(answer["changes"]))))
-    return tabulate(rows, headers=("Open question", "If the answer were", "What changes"), disable_numparse=True)
+    for firing in analysis.inference.firings:
+        rule = firing.rule
+        reasons = "; ".join(because(kb, case, [firing], words, labels)) or "; ".join(firing.matched or [])
+        said = []
+        if rule.supports:
+            from expert.certainty import combine_all
+
+            weights.setdefault(rule.supports.id, []).append(rule.weight)
+            running = combine_all(weights[rule.supports.id])
+            said.append(f"{labels[rule.supports.id]} {rule.weight:+.2f}, now {running:.2f}")
+        said += [f"{c.kind}: {labels[c.id]}" for c in rule.concludes]
+        said += [f"held back: {labels[c.id]}" for c in rule.withholds]
+        rows.append((str(firing.step), reasons, "\n".join(said) or "(nothing)"))
+    return rows
 
 
-def trace_table(trace, weights=None):
-    """The trace as a grid; ``weights`` (step -> text) adds a column of contributed certainty."""
-    headers = ("Step", "Rule", "Matched", "Declared") + (("Weight",) if weights else ())
-    rows = [
-        (t["step"], t["rule"], "\n".join(t["matched"]), "\n".join(t["declared"]))
-        + ((weights[t["step"]],) if weights else ())
-        for t in trace
-    ]
-    # keep "+0.60" as written: tabulate would read it as the number 0.6
-    return tabulate(rows, headers=headers, tablefmt="simple_grid", disable_numparse=[4] if weights else False)
+def trace_lines(analysis: Any, page: Page) -> list[str]:
+    return page.table(("Step", "Because", "So"), trace_rows(analysis), wrap=(1, 2))

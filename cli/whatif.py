@@ -1,72 +1,49 @@
 """``exsplain whatif``: how the reading changes if some answers were different."""
+from __future__ import annotations
+
 import json
 
 import click
 
-from cli.errors import reported_as_bad_input
-from cli.options import format_option
+from cli.output import say
+from cli.params import Assignment, CaseFile, format_option, knowledge_base, region_option
 
 
 @click.command()
-@click.argument("case", type=click.Path(dir_okay=False))
-@click.option("--set", "assignments", multiple=True, required=True, metavar="TABLE.FIELD=VALUE",
+@click.argument("case", type=CaseFile())
+@click.option("--set", "assignments", type=Assignment(), multiple=True, required=True, metavar="TABLE.FIELD=VALUE",
               help="A changed answer (repeatable); an empty value makes it unknown.")
 @format_option("text", "json")
-def whatif(case, assignments, output_format):
+@region_option
+def whatif(case, assignments: tuple, output_format: str, region: str) -> None:
     """Show what changes in the reading if some answers were different.
 
-    Lists the motives whose certainty moves (before -> after) and the
-    insights, actions, withheld advice and warnings that appear or disappear.
-    Values are written as in a case file: words, true/false, or a
-    comma-separated list for ex.stressors.
+    Values are written as in a case file or as a reply in a consultation:
+    a word, yes or no, the words of an answer, or several words separated
+    by commas for a list such as ex.stressors.
 
     \b
     Examples:
       exsplain whatif examples/dumped-its-not-you.toml --set me.want_back=no
-      exsplain whatif examples/hurtful-remarks.toml --set safety.ex_self_harm_talk=true
+      exsplain whatif examples/hurtful-remarks.toml --set safety.ex_self_harm_talk=yes
       exsplain whatif examples/cries-easily.toml --set ex.stressors=work,anxiety --format json
     """
     from expert.compare import difference
-    from knowledge.base import KNOWLEDGE_BASE as kb
 
-    with reported_as_bad_input():
-        before_case = kb.vocabulary.load(case)
-        changes = dict(kb.vocabulary.assignment(text) for text in assignments)
-    after_case = before_case.with_answers(**changes)
-    before, after = kb.report(before_case), kb.report(after_case)
+    kb = knowledge_base()
+    changes = dict(assignments)
+    after_case = case.with_answers(**changes)
+    before, after = kb.report(case, region), kb.report(after_case, region)
     diff = difference(kb, before, after)
-    changed = {p: {"before": before_case.get(p), "after": after_case.get(p)} for p in changes}
     if output_format == "json":
-        click.echo(json.dumps({"case": case, "set": plain(changed), **diff}, indent=2, ensure_ascii=False))
+        changed = {p: {"before": plain(kb, p, case.get(p)), "after": plain(kb, p, after_case.get(p))} for p in changes}
+        say(json.dumps({"case": before["case"]["path"], "set": changed, **diff}, indent=2, ensure_ascii=False))
         return
-    click.echo("\n".join(difference_lines(changed, diff)))
+    from cli.compare import whatif_lines
+    from cli.layout import Page
+
+    say("\n".join(whatif_lines(kb, case, changes, diff, Page.for_stream())))
 
 
-def plain(value):
-    """Tuples (list answers) as lists, for JSON."""
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    return list(value) if isinstance(value, tuple) else value
-
-
-def spell(value):
-    from expert.conditions import spell_value
-
-    return "unknown" if value is None else spell_value(value)
-
-
-def difference_lines(changed, diff):
-    lines = [f"If {p} were {spell(c['after'])} (not {spell(c['before'])}):" for p, c in changed.items()]
-    motives = diff["motives"]
-    if motives:
-        from tabulate import tabulate
-
-        rows = [(m["id"], f"{m['before']:.2f}", f"{m['after']:.2f}") for m in motives]
-        lines += ["", tabulate(rows, headers=("Motive", "Before", "After"), disable_numparse=True)]
-    for key in ("insights", "actions", "withheld", "warnings"):
-        for verb in ("added", "removed"):
-            if diff[key][verb]:
-                lines.append(f"{key} {verb}: {', '.join(diff[key][verb])}")
-    if len(lines) == len(changed):
-        lines.append("Nothing in the reading changes.")
-    return lines
+def plain(kb, path: str, value):
+    return None if value is None else kb.vocabulary.field(path).to_data(value)

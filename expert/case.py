@@ -1,57 +1,50 @@
-"""Case files: reading, strict validation and the facts a case declares.
+"""Cases: what is known about one situation, read from and written to files.
 
 A case file is TOML or JSON.  Every table and field is optional; what is
 missing is unknown, not false.  Anything that is not part of the vocabulary is
 an error that names the file, the field and what is allowed, because a typo
 silently read as "unknown" would change the reading without telling anyone.
 """
+from __future__ import annotations
+
 import json
-import sys
-from dataclasses import dataclass, field
-from pathlib import Path
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from experta import Fact
 
-from expert.vocabulary import ChoiceSet, Flag
+from expert import reading
+from expert.fields import CaseError, Field, Table, kind_of
+from expert.wording import shown
 
-SCHEMA_VERSION = 1
 FREE_TEXT = ("title", "notes")
 CASE_SUFFIXES = (".toml", ".json")
 
 
-class CaseError(Exception):
-    """Bad input, reported as one line: where, which field, what is allowed."""
-
-    def __init__(self, source, problem, field=None):
-        self.source = source
-        self.field = field
-        self.problem = problem
-        super().__init__(str(self))
-
-    def __str__(self):
-        parts = [self.source, self.field, self.problem]
-        return ": ".join(p for p in parts if p)
-
-
 @dataclass(frozen=True)
 class Case:
-    """What is known about one situation: answers keyed by ``table.field``."""
+    """What is known about one situation: answers keyed by ``table.field``.
 
-    answers: dict = field(default_factory=dict)
-    title: str = None
-    notes: str = None
-    path: str = None
+    ``asked`` holds the fields a consultation put to the person, so that
+    nothing scolds them for answering a question they were asked.
+    """
 
-    def get(self, path):
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    title: str | None = None
+    notes: str | None = None
+    path: str | None = None
+    asked: frozenset[str] = frozenset()
+
+    def get(self, path: str) -> Any:
         return self.answers.get(path)
 
-    def known(self, path):
+    def known(self, path: str) -> bool:
         return path in self.answers
 
-    def with_answers(self, **changes):
+    def with_answers(self, **changes: Any) -> Case:
         """A copy with some answers set (value) or forgotten (None)."""
         answers = dict(self.answers)
         for path, value in changes.items():
@@ -59,191 +52,173 @@ class Case:
                 answers.pop(path, None)
             else:
                 answers[path] = value
-        return Case(answers, self.title, self.notes, self.path)
+        return replace(self, answers=answers)
 
 
 class Vocabulary:
-    """The tables of facts a knowledge base understands, in a fixed order."""
+    """The tables and fields a knowledge base understands, in a fixed order."""
 
-    def __init__(self, *tables):
+    def __init__(self, tables: Iterable[type[Table]], versions: tuple[int, ...] = (1,)):
         self.tables = {t.table: t for t in tables}
-        self.fields = {
-            f"{t.table}.{name}": answer for t in tables for name, answer in t.answers().items()
-        }
+        self.fields: dict[str, Field] = {f.path: f for t in self.tables.values() for f in t.fields().values()}
+        self.versions = versions
 
-    def answer(self, path):
+    @property
+    def version(self) -> int:
+        """The version written into new case files."""
+        return self.versions[-1]
+
+    def field(self, path: str) -> Field:
         return self.fields[path]
 
     # -- reading -----------------------------------------------------------
 
-    def load(self, path):
-        """Read and validate the case file at ``path``."""
-        source = str(path)
-        try:
-            raw = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise CaseError(source, "no such file") from None
-        except IsADirectoryError:
-            raise CaseError(source, "is a folder, not a case file") from None
-        except OSError as error:
-            raise CaseError(source, f"cannot read: {error.strerror or error}") from None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise CaseError(source, f"not a text file (invalid UTF-8 at byte {error.start})") from None
-        if "\x00" in text:
-            raise CaseError(source, "not a text file (contains NUL bytes)")
-        data = parse(text, source)
-        return self.validate(data, source)
+    def load(self, path: str | os.PathLike) -> Case:
+        """Read and check the case file at ``path``."""
+        source = os.fspath(path)
+        text = reading.decode(reading.read_bytes(source), source)
+        return self.validate(reading.parse(text, source), shown(source))
 
-    def validate(self, data, source="<case>"):
+    def validate(self, data: Any, source: str | None = None) -> Case:
         """Turn parsed TOML/JSON data into a ``Case`` or raise ``CaseError``."""
+        where = source or "<case>"
         if not isinstance(data, dict):
-            raise CaseError(source, "a case must be a table (a JSON object), got " + kind_of(data))
-        version = data.get("schema", SCHEMA_VERSION)
-        if version != SCHEMA_VERSION or isinstance(version, bool):
-            raise CaseError(source, f"unsupported version {version!r} (supported: {SCHEMA_VERSION})", "schema")
+            raise CaseError(where, "a case must be a table (a JSON object), got " + kind_of(data))
+        version = data.get("schema", self.versions[0])
+        if isinstance(version, bool) or version not in self.versions:
+            supported = ", ".join(map(str, self.versions))
+            raise CaseError(where, f"unsupported version {version!r} (supported: {supported})", "schema")
         for name in FREE_TEXT:
-            if name in data and not isinstance(data[name], str):
-                raise CaseError(source, "expected text, got " + kind_of(data[name]), name)
+            if name in data:
+                check_text(data[name], where, name)
         answers = {}
-        for name, table in data.items():
-            if name in FREE_TEXT or name == "schema":
+        if not isinstance(data.get("$schema", ""), str):
+            raise CaseError(where, "expected text (where editors find the schema), got " + kind_of(data["$schema"]),
+                            "$schema")
+        for name, values in data.items():
+            if name in FREE_TEXT or name in ("schema", "$schema"):
                 continue
             if name not in self.tables:
                 known = ", ".join(["schema", *FREE_TEXT, *self.tables])
-                raise CaseError(source, f"unknown table (allowed: {known})", name)
-            if not isinstance(table, dict):
-                raise CaseError(source, "expected a table, got " + kind_of(table), name)
-            allowed = self.tables[name].answers()
-            for key, value in table.items():
-                path = f"{name}.{key}"
+                raise CaseError(where, f"unknown table (allowed: {known})", name)
+            if not isinstance(values, dict):
+                raise CaseError(where, "expected a table, got " + kind_of(values), name)
+            allowed = self.tables[name].fields()
+            for key, value in values.items():
                 if key not in allowed:
-                    raise CaseError(source, f"unknown field (allowed: {', '.join(allowed)})", path)
-                answers[path] = check_value(allowed[key], value, source, path)
+                    raise CaseError(where, f"unknown field (allowed: {', '.join(allowed)})", f"{name}.{key}")
+                try:
+                    answers[f"{name}.{key}"] = allowed[key].check(value)
+                except CaseError as error:
+                    raise error.at(where) from None
         ordered = {path: answers[path] for path in self.fields if path in answers}
-        return Case(ordered, data.get("title"), data.get("notes"), None if source == "<case>" else source)
+        return Case(ordered, data.get("title"), data.get("notes"), source)
 
-    def assignment(self, text, source=None):
-        """``(path, value)`` from ``table.field=value``; an empty value forgets the answer."""
-        source = source or f"--set {text}"
+    def assignment(self, text: str) -> tuple[str, Any]:
+        """``(path, value)`` from ``table.field=value``; an empty value forgets the answer.
+
+        The value is read as a person's reply would be: a word, yes or no, a
+        label, or several words for a list field.
+        """
         path, equals, raw = text.partition("=")
-        table, dot, name = path.strip().partition(".")
+        path = path.strip()
+        table, dot, _ = path.partition(".")
         if not equals or not dot:
-            raise CaseError(source, "expected table.field=value")
+            raise CaseError(None, "expected table.field=value")
         if table not in self.tables:
-            raise CaseError(source, f"unknown table (allowed: {', '.join(self.tables)})", table)
-        if path.strip() not in self.fields:
-            allowed = ", ".join(self.tables[table].answers())
-            raise CaseError(source, f"unknown field (allowed: {allowed})", path.strip())
+            raise CaseError(None, f"unknown table (allowed: {', '.join(self.tables)})", table)
+        if path not in self.fields:
+            allowed = ", ".join(self.tables[table].fields())
+            raise CaseError(None, f"unknown field (allowed: {allowed})", path)
         if not raw.strip():
-            return path.strip(), None
-        answer = self.fields[path.strip()]
-        return path.strip(), check_value(answer, answer.from_text(raw), source, path.strip())
+            return path, None
+        answer = self.fields[path]
+        try:
+            return path, answer.parse(raw)
+        except ValueError:
+            raise CaseError(None, f"{raw.strip()!r} is not allowed (allowed: {answer.describe()})", path) from None
 
-    # -- facts -------------------------------------------------------------
+    # -- facts and files -----------------------------------------------------
 
-    def facts(self, case):
+    def facts(self, case: Case) -> list[Fact]:
         """The experta facts of ``case``, always in the same order.
 
         Tables and fields are declared in vocabulary order whatever their
         order in the file, so the engine, its trace and the report depend on
         what the case says and never on how it was written.
         """
-        declared = []
-        items = []
-        for name, table in self.tables.items():
+        declared, extra = [], []
+        for table in self.tables.values():
             values = {}
-            for key, answer in table.answers().items():
-                path = f"{name}.{key}"
-                if path not in case.answers:
-                    continue
-                value = case.answers[path]
-                values[key] = value
-                if isinstance(answer, ChoiceSet):
-                    items += [answer.item(kind=v, further=i > 0) for i, v in enumerate(value)]
+            for name, answer in table.fields().items():
+                if answer.path in case.answers:
+                    value = case.answers[answer.path]
+                    values[name] = value
+                    extra += answer.facts(value)
             declared.append(table(**values))
-        return declared + items
+        return declared + extra
 
-    def case_to_data(self, case):
+    def to_data(self, case: Case) -> dict:
         """The case as nested tables, ready to be written as TOML or JSON."""
-        data = {"schema": SCHEMA_VERSION}
+        data: dict[str, Any] = {"schema": self.version}
         for name in FREE_TEXT:
             if getattr(case, name):
                 data[name] = getattr(case, name)
-        for path in self.fields:
-            if path not in case.answers:
-                continue
-            value = case.answers[path]
-            table, key = path.split(".")
-            data.setdefault(table, {})[key] = list(value) if isinstance(value, tuple) else value
+        for path, answer in self.fields.items():
+            if case.known(path):
+                data.setdefault(answer.table, {})[answer.name] = answer.to_data(case.get(path))
         return data
 
+    def dumps(self, case: Case, as_json: bool, header: str = "") -> str:
+        """The case file text of ``case``: JSON, or TOML with an optional comment header."""
+        data = self.to_data(case)
+        if as_json:
+            return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        import tomli_w
 
-def case_files(paths):
-    """The files given, and the case files found under the folders given, in a stable order."""
-    found = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file())
-        else:
-            found.append(path)
-    return [str(p) for p in found]
+        return header + tomli_w.dumps(data)
 
 
-def check_value(answer, value, source, path):
-    """``value`` in canonical form, or a ``CaseError`` saying what is allowed."""
-    if isinstance(answer, ChoiceSet):
-        if not isinstance(value, list):
-            raise CaseError(source, f"expected {answer.describe()}, got {kind_of(value)}", path)
-        for index, item in enumerate(value):
-            if item not in answer.values or not isinstance(item, str):
-                raise CaseError(
-                    source, f"{item!r} is not allowed (allowed: {', '.join(answer.values)})", f"{path}[{index}]"
-                )
-        return tuple(v for v in answer.values if v in value)
-    if isinstance(answer, Flag):
-        if not isinstance(value, bool):
-            raise CaseError(source, f"expected true or false, got {kind_of(value)}", path)
-        return value
+def check_text(value: Any, source: str, name: str) -> str:
+    """Free text must be text, and text that can be written out again."""
     if not isinstance(value, str):
-        raise CaseError(source, f"expected one of {answer.describe()}, got {kind_of(value)}", path)
-    if value not in answer.values:
-        raise CaseError(source, f"{value!r} is not allowed (allowed: {answer.describe()})", path)
+        raise CaseError(source, "expected text, got " + kind_of(value), name)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CaseError(source, "text holds an invalid character (a lone surrogate)", name) from None
     return value
 
 
-def parse(text, source):
-    """Parse TOML or JSON: by the file's suffix, else by its first character."""
-    suffix = Path(source).suffix.lower()
-    is_json = suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith(("{", "[")))
-    if not text.strip():
-        return {}
-    if is_json:
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as error:
-            raise CaseError(source, f"line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}") from None
-        except RecursionError:
-            raise CaseError(source, "invalid JSON: nested too deeply") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise CaseError(source, f"invalid TOML: {error}") from None
+def find_case_files(
+    paths: Iterable[str | os.PathLike], suffixes: tuple[str, ...] = CASE_SUFFIXES
+) -> list[tuple[str, str | None]]:
+    """``(path, problem)`` for the files given and the files under the folders
+    given whose suffix (in any case) is one of ``suffixes``, in a stable order.
+
+    A folder that cannot be read is listed with its problem rather than
+    skipped in silence.
+    """
+    found: list[tuple[str, str | None]] = []
+    for path in (os.fspath(p) for p in paths):
+        if not os.path.isdir(path):
+            found.append((path, None))
+            continue
+        problems: list[tuple[str, str | None]] = []
+        files = []
+        for folder, subfolders, names in os.walk(path, onerror=partial(unreadable, problems, path)):
+            subfolders.sort()
+            files += [os.path.join(folder, n) for n in names if os.path.splitext(n)[1].lower() in suffixes
+                      and os.path.isfile(os.path.join(folder, n))]
+        found += sorted([(f, None) for f in files] + problems)
+    return found
 
 
-def kind_of(value):
-    """How an error message names the type of a wrong value."""
-    if isinstance(value, bool):
-        return f"a boolean ({str(value).lower()})"
-    if isinstance(value, str):
-        return f"text {value!r}"
-    if isinstance(value, (int, float)):
-        return f"a number ({value})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    if value is None:
-        return "null"
-    return type(value).__name__
+def unreadable(problems: list, top: str, error: OSError) -> None:
+    """Note a folder that ``os.walk`` could not read."""
+    problems.append((error.filename or top, f"cannot read the folder: {error.strerror or error}"))
+
+
+def case_files(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The case files given, and those found under the folders given, in a stable order."""
+    return [path for path, problem in find_case_files(paths) if problem is None]

@@ -1,112 +1,135 @@
 """Checks of a knowledge base itself, so that it cannot rot silently.
 
 Every conclusion has words and sources and is reachable by some rule; every
-field is used by a rule or by the wording; every rule fires on some example;
-every citation points at a paragraph that exists; no rule repeats another.
+field has a question and words for each answer, and is used by a rule or by
+the wording; every rule cites its sources and fires on some example; every
+citation points at a paragraph that exists; no rule repeats another.
 """
-from dataclasses import dataclass
+from __future__ import annotations
 
-from expert.report import IRRELEVANT_ANSWER
+from dataclasses import dataclass
+from typing import Any
+
+from expert.case import Case
+from expert.catalog import Source
+from expert.rules import SAFETY, shadowed
 
 
 @dataclass
 class Findings:
-    problems: list
-    fired: set
+    problems: list[str]
+    fired: set[str]
     rules: int
 
     @property
-    def coverage(self):
+    def coverage(self) -> str:
         return f"{len(self.fired)}/{self.rules} rules fired by the examples"
 
 
-def check(kb, examples):
+def check(kb: Any, examples: list[Case]) -> Findings:
     """Check ``kb`` against the example cases ``examples``; returns ``Findings``."""
-    catalog = kb.catalog
-    problems = []
-
-    kinds = {catalog.hypothesis_kind: catalog.hypotheses, catalog.finding_kind: catalog.findings,
-             catalog.recommendation_kind: catalog.recommendations, "warning": catalog.warnings}
-    produced_elsewhere = {("warning", IRRELEVANT_ANSWER)}  # found by the relevance analysis, not a rule
-    for kind, entries in kinds.items():
-        for entry in entries.values():
-            if not (entry.label.strip() and entry.text.strip()):
-                problems.append(f"{kind} {entry.id} has no wording")
-            if not entry.sources and (kind, entry.id) not in produced_elsewhere:
-                problems.append(f"{kind} {entry.id} cites no source")
-            problems += citation_problems(catalog, f"{kind} {entry.id}", entry.sources)
-            if (kind, entry.id) not in produced_elsewhere and not concluding_rules(kb, kind, entry.id):
-                problems.append(f"{kind} {entry.id} is concluded by no rule")
-
-    for rule in kb.rules:
-        for kind, conclusion in rule_conclusions(kb, rule):
-            if conclusion not in kinds[kind]:
-                problems.append(f"rule {rule.name} concludes {kind} {conclusion}, which has no wording")
-        if not rule.sources:
-            problems.append(f"rule {rule.name} cites no source")
-        problems += citation_problems(catalog, f"rule {rule.name}", rule.sources)
-
-    problems += [f"field {path} is used by no rule and not by the wording" for path in unused_fields(kb)]
-
-    fired = set()
+    problems = conclusion_problems(kb) + rule_problems(kb) + field_problems(kb)
+    fired: set[str] = set()
     for case in examples:
         fired |= {f.rule.name for f in kb.infer(case).firings}
     problems += [f"rule {r.name} fires in no example" for r in kb.rules if r.name not in fired]
-
-    seen = {}
-    for rule in kb.rules:
-        key = rule_signature(kb, rule)
-        if key in seen:
-            problems.append(f"rules {seen[key]} and {rule.name} are identical")
-        seen.setdefault(key, rule.name)
     return Findings(problems, fired, len(kb.rules))
 
 
-def rule_conclusions(kb, rule):
-    if rule.supports:
-        yield kb.catalog.hypothesis_kind, rule.supports
-    for conclusion in rule.concludes:
-        yield rule.kind, conclusion
-    for withheld in rule.withholds:
-        yield kb.catalog.recommendation_kind, withheld
-
-
-def concluding_rules(kb, kind, conclusion_id):
-    if kind == kb.catalog.hypothesis_kind:
-        return [r for r in kb.evidence_for(conclusion_id) if r.weight > 0]
-    return kb.rules_concluding(kind, conclusion_id)
-
-
-def citation_problems(catalog, owner, sources):
-    """Citations must name a known article and paragraphs within it; notes name no article."""
+def conclusion_problems(kb: Any) -> list[str]:
     problems = []
-    for source in sources:
-        if source.first is None:
-            continue  # a note such as "beyond the articles", not a citation
-        article = catalog.articles.get(source.article)
-        last = source.first if source.last is None else source.last
-        if article is None:
-            problems.append(f"{owner} cites unknown article {source.article}")
-        elif not 1 <= source.first <= last <= article.paragraphs:
-            problems.append(f"{owner} cites {source}, but {source.article} has {article.paragraphs} paragraphs")
+    for conclusion in kb.catalog.conclusions:
+        name = f"{conclusion.kind} {conclusion.id}"
+        if conclusion.kind not in kb.kinds:
+            problems.append(f"{name} is of a kind the knowledge base does not report")
+        if not (conclusion.label.strip() and conclusion.text.strip()):
+            problems.append(f"{name} has no wording")
+        if not conclusion.sources:
+            problems.append(f"{name} cites no source")
+        problems += citation_problems(name, conclusion.sources)
+        if conclusion.kind.ranked:
+            concluded = any(r.weight > 0 for r in kb.evidence_for(conclusion))
+        else:
+            concluded = bool(kb.rules_concluding(conclusion))
+        if not concluded:
+            problems.append(f"{name} is concluded by no rule")
     return problems
 
 
-def unused_fields(kb):
-    """Fields no rule matches and whose answer does not change the wording either."""
-    from expert.case import Case
+def rule_problems(kb: Any) -> list[str]:
+    problems = []
+    known = set(kb.catalog.conclusions)
+    seen: dict[tuple, str] = {}
+    problems += [f"two rules are named {name}; one of them never runs" for name in shadowed(kb.engine_class)]
+    for rule in kb.rules:
+        for conclusion in rule.conclusions():
+            if conclusion not in known:
+                problems.append(f"rule {rule.name} concludes {conclusion.kind} {conclusion.id}, "
+                                "which is not in the catalog")
+        if not rule.sources:
+            problems.append(f"rule {rule.name} cites no source")
+        problems += citation_problems(f"rule {rule.name}", rule.sources)
+        if rule.salience == SAFETY and not any(s.article is None and s.note for s in rule.sources):
+            problems.append(f"safety rule {rule.name} does not say why it goes beyond the articles")
+        if (rule.withholds or rule.reason) and not (rule.withholds and rule.reason):
+            problems.append(f"rule {rule.name} must give both what it withholds and why")
+        key = signature(kb, rule)
+        if key in seen:
+            problems.append(f"rules {seen[key]} and {rule.name} are identical")
+        seen.setdefault(key, rule.name)
+    return problems
 
+
+def field_problems(kb: Any) -> list[str]:
+    problems = []
+    asked = [f.path for f in kb.question_order]
+    for path, field in kb.vocabulary.fields.items():
+        if not field.question.strip():
+            problems.append(f"field {path} has no question")
+        if path not in asked:
+            problems.append(f"field {path} is never asked (it is not in the question order)")
+        for answer in field.answers.values():
+            if not (answer.label.strip() and answer.statement.strip()):
+                problems.append(f"field {path} has no words for the answer {field.spell_value(answer.value)}")
+    for path in asked:
+        if path not in kb.vocabulary.fields:
+            problems.append(f"question {path} asks for no field of the case tables")
+    if len(set(asked)) != len(asked):
+        problems.append("a field appears twice in the question order")
+    problems += [f"field {path} is used by no rule and not by the wording" for path in unused_fields(kb)]
+    return problems
+
+
+def citation_problems(owner: str, sources: tuple[Source, ...]) -> list[str]:
+    """Citations must point at paragraphs within their article; notes must say why."""
+    problems = []
+    for source in sources:
+        if source.article is None:
+            if not (source.note or "").strip():
+                problems.append(f"{owner} goes beyond the articles without saying why")
+            continue
+        first = source.first or 0
+        last = first if source.last is None else source.last
+        if not 1 <= first <= last <= source.article.paragraphs:
+            problems.append(f"{owner} cites {source}, but {source.article.id} has "
+                            f"{source.article.paragraphs} paragraphs")
+    return problems
+
+
+def unused_fields(kb: Any) -> list[str]:
+    """Fields no rule matches and whose answer does not change the wording either."""
     unused = []
-    for path, answer in kb.vocabulary.fields.items():
+    for path, field in kb.vocabulary.fields.items():
         if path in kb.judge.uses:
             continue
-        wordings = {tuple(sorted(kb.catalog.wording(Case({path: v})).items())) for v in answer.values}
+        wordings = {tuple(sorted(kb.catalog.wording(Case({path: v})).items())) for v in field.values}
         if len(wordings) < 2:
             unused.append(path)
     return unused
 
 
-def rule_signature(kb, rule):
+def signature(kb: Any, rule: Any) -> tuple:
     """What a rule matches and concludes, whatever its name."""
     conditions = tuple(sorted(str(c) for c in kb.conditions[rule.name]))
-    return conditions, rule.supports, rule.weight, rule.kind, rule.concludes, rule.withholds
+    ids = tuple(c.id for c in rule.concludes), tuple(c.id for c in rule.withholds)
+    return conditions, rule.supports and rule.supports.id, rule.weight, ids, type(rule).__name__

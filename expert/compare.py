@@ -1,57 +1,59 @@
 """Differences between two reports: what-if analysis and sensitivity.
 
-A report's conclusions are compared kind by kind: hypotheses by certainty,
-everything else by presence.  Sensitivity asks the same question for every
-possible answer to every relevant question still open.
+Conclusions are compared kind by kind, as the knowledge base declares its
+kinds: ranked ones by certainty, the others by presence.  Sensitivity asks
+the same question for every possible answer to every relevant question still
+open.
 """
-from expert.vocabulary import ChoiceSet
+from __future__ import annotations
 
-COMPARED = ("insights", "actions", "withheld", "warnings")
-
-
-def present(report, key):
-    return list(dict.fromkeys(item["id"] for item in report[key]))
+from typing import Any
 
 
-def difference(kb, before, after):
-    """What changed from report ``before`` to report ``after``."""
-    hypotheses = f"{kb.catalog.hypothesis_kind}s"
-    old = {m["id"]: m["certainty"] for m in before[hypotheses]}
-    new = {m["id"]: m["certainty"] for m in after[hypotheses]}
-    changed = [
-        {"id": h, "before": old.get(h, 0.0), "after": new.get(h, 0.0)}
-        for h in kb.catalog.hypotheses
-        if old.get(h, 0.0) != new.get(h, 0.0)
-    ]
-    result = {hypotheses: changed}
-    for key in COMPARED:
-        was, now = present(before, key), present(after, key)
-        result[key] = {"added": [i for i in now if i not in was], "removed": [i for i in was if i not in now]}
+def present(items: list[dict]) -> list[str]:
+    return list(dict.fromkeys(item["id"] for item in items))
+
+
+def changes(was: list[str], now: list[str]) -> dict[str, list[str]]:
+    return {"added": [i for i in now if i not in was], "removed": [i for i in was if i not in now]}
+
+
+def difference(kb: Any, before: dict, after: dict) -> dict:
+    """What changed from report ``before`` to report ``after``, kind by kind."""
+    result: dict[str, Any] = {}
+    for kind in kb.kinds:
+        if kind.ranked:
+            old = {m["id"]: m["certainty"] for m in before[kind.key]}
+            new = {m["id"]: m["certainty"] for m in after[kind.key]}
+            result[kind.key] = [
+                {"id": c.id, "before": old.get(c.id, 0.0), "after": new.get(c.id, 0.0)}
+                for c in kb.catalog.of_kind(kind) if old.get(c.id, 0.0) != new.get(c.id, 0.0)
+            ]
+        else:
+            result[kind.key] = changes(present(before[kind.key]), present(after[kind.key]))
+        if kind.withheld_key:
+            result[kind.withheld_key] = changes(present(before[kind.withheld_key]), present(after[kind.withheld_key]))
     return result
 
 
-def size(diff):
+def size(diff: dict) -> int:
     """How much a difference changes: one per hypothesis moved, conclusion added or removed."""
     return sum(len(v) if isinstance(v, list) else len(v["added"]) + len(v["removed"]) for v in diff.values())
 
 
-def possible_answers(answer):
-    """The answers sensitivity tries: every value, or for a list field each single item and none."""
-    if isinstance(answer, ChoiceSet):
-        return [()] + [(v,) for v in answer.values]
-    return list(answer.values)
-
-
-def sensitivity(kb, case, report, analyze):
+def sensitivity(kb: Any, analysis: Any) -> list[dict]:
     """For each unanswered relevant question, what each possible answer would change.
 
-    ``analyze(case)`` returns a report.  Questions come most influential first.
+    Safety questions come first, then the others, most influential first.
     """
+    case, report = analysis.case, analysis.report
+    safety = [f.path for f in kb.catalog.safety]
     found = []
     for path in report["unanswered"]:
+        field = kb.vocabulary.field(path)
         answers = []
-        for value in possible_answers(kb.vocabulary.answer(path)):
-            diff = difference(kb, report, analyze(case.with_answers(**{path: value})))
-            answers.append({"value": list(value) if isinstance(value, tuple) else value, "changes": diff})
+        for value in field.samples():
+            after = kb.analyze(case.with_answers(**{path: value}), analysis.region.code).report
+            answers.append({"value": field.to_data(value), "changes": difference(kb, report, after)})
         found.append({"field": path, "impact": max(size(a["changes"]) for a in answers), "answers": answers})
-    return sorted(found, key=lambda q: -q["impact"])
+    return sorted(found, key=lambda q: (q["field"] not in safety, -q["impact"]))

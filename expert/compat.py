@@ -8,4 +8,4 @@ import collections
 import collections.abc
 
 if not hasattr(collections, "Mapping"):
-    collections.Mapping = collections.abc.Mapping
+    collections.Mapping = collections.abc.Mapping  # type: ignore[attr-defined]

@@ -1,20 +1,31 @@
-"""Reading a rule's patterns as conditions on the answers of a case.
+"""Reading a rule's patterns back as conditions on the answers of a case.
 
 The Rete network only says which rules matched.  To explain why a rule did
 *not* match, or whether it still could, each pattern is read back as
 conditions on case fields, and each condition is judged against what is known
-so far: it holds, it fails, or it is unknown because the answer is missing.
-"""
-from dataclasses import dataclass
+so far: it holds, it fails, or it is unknown because an answer is missing.
 
+A condition is said two ways: with field ids (``breakup.ended_by = me``) for
+traces and JSON, and in words (``you ended it``) for people.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from experta import NOT
 from experta.fieldconstraint import NOTFC, ORFC, L, W
 
 from expert.certainty import band as band_of
+from expert.fields import ChoiceSet, Field, Table
 from expert.rules import Belief
-from expert.vocabulary import ChoiceSet, TableFact
+from expert.wording import fill
+
+HOLDS, FAILS, UNKNOWN = "holds", "fails", "unknown"
 
 
-def satisfies(constraint, value):
+def satisfies(constraint: Any, value: Any) -> bool:
     """Whether a single value meets an experta field constraint."""
     if isinstance(constraint, L):
         return type(value) is type(constraint.value) and value == constraint.value
@@ -27,8 +38,8 @@ def satisfies(constraint, value):
     return type(value) is type(constraint) and value == constraint
 
 
-def spell(constraint):
-    """A constraint as people read it: ``= me``, ``is ex or mutual``, ``≠ none``."""
+def spell(constraint: Any) -> str:
+    """A constraint as ids: ``me``, ``ex or mutual``, ``not none``."""
     if isinstance(constraint, L):
         return spell(constraint.value)
     if isinstance(constraint, ORFC):
@@ -42,41 +53,78 @@ def spell(constraint):
     return str(constraint)
 
 
-def spell_value(value):
-    if isinstance(value, tuple):
-        return "[" + ", ".join(value) + "]" if value else "[]"
-    return spell(value)
+def either(statements: list[str]) -> str:
+    return " or ".join(dict.fromkeys(statements))
 
 
 @dataclass(frozen=True)
 class FieldCondition:
     """One field of a table fact must meet ``constraint``."""
 
-    path: str
-    constraint: object
+    field: Field
+    constraint: Any
 
-    def holds(self, value):
+    @property
+    def path(self) -> str:
+        return self.field.path
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return (self.field.path,)
+
+    def holds(self, value: Any) -> bool:
         return satisfies(self.constraint, value)
 
-    def __str__(self):
+    def judge(self, case: Any, certainty: Mapping) -> str:
+        if not case.known(self.path):
+            return UNKNOWN
+        return HOLDS if self.holds(case.get(self.path)) else FAILS
+
+    def allowed(self) -> list[Any]:
+        return [v for v in self.field.values if self.holds(v)]
+
+    def __str__(self) -> str:
         if isinstance(self.constraint, (ORFC, NOTFC, W)):
             return f"{self.path} is {spell(self.constraint)}"
         return f"{self.path} = {spell(self.constraint)}"
+
+    def in_words(self, words: Mapping, labels: Mapping) -> str:
+        return fill(either([s for v in self.allowed() for s in self.field.statements(v)]), words)
 
 
 @dataclass(frozen=True)
 class ItemCondition:
     """Some item of a list field must meet all of ``constraints``."""
 
-    path: str
-    answer: ChoiceSet
+    field: ChoiceSet
     constraints: tuple
 
-    def holds(self, values):
-        items = [{"kind": v, "further": i > 0} for i, v in enumerate(values)]
-        return any(all(satisfies(c, item[f]) for f, c in self.constraints) for item in items)
+    @property
+    def path(self) -> str:
+        return self.field.path
 
-    def __str__(self):
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return (self.field.path,)
+
+    def holds(self, values: tuple) -> bool:
+        return bool(self.matching(values))
+
+    def matching(self, values: tuple) -> tuple:
+        """The items of ``values`` that meet the constraints (the first item is not "further")."""
+        items = [{"kind": v, "further": i > 0} for i, v in enumerate(values)]
+        return tuple(i["kind"] for i in items if all(satisfies(c, i[f]) for f, c in self.constraints))
+
+    def judge(self, case: Any, certainty: Mapping) -> str:
+        if not case.known(self.path):
+            return UNKNOWN
+        return HOLDS if self.holds(case.get(self.path)) else FAILS
+
+    def kinds(self) -> list[str]:
+        kind = dict(self.constraints).get("kind")
+        return [v for v in self.field.values if kind is None or satisfies(kind, v)]
+
+    def __str__(self) -> str:
         words = []
         for name, constraint in self.constraints:
             if name == "kind":
@@ -85,38 +133,108 @@ class ItemCondition:
                 words.append("names more than one" if satisfies(constraint, True) else "names at least one")
         return f"{self.path} " + " and ".join(words or ["names at least one"])
 
+    def in_words(self, words: Mapping, labels: Mapping) -> str:
+        question = fill(self.field.question, words)
+        if "kind" in dict(self.constraints):
+            return fill(either([s for v in self.kinds() for s in self.field.statements((v,))]), words)
+        further = dict(self.constraints).get("further")
+        if further is not None and satisfies(further, True):
+            return f"more than one answer to “{question}”"
+        return f"at least one answer to “{question}”"
+
 
 @dataclass(frozen=True)
 class BeliefCondition:
-    """A hypothesis must have reached one of ``bands``."""
+    """A hypothesis must have reached one of the bands ``constraint`` allows."""
 
     hypothesis: str
-    constraint: object
+    constraint: Any
+
+    path = None
+    paths: tuple[str, ...] = ()
+
+    def holds(self, certainty: float) -> bool:
+        return satisfies(self.constraint, band_of(certainty)) and certainty > 0
+
+    def judge(self, case: Any, certainty: Mapping) -> str:
+        return HOLDS if self.holds(certainty.get(self.hypothesis, 0.0)) else FAILS
+
+    def __str__(self) -> str:
+        return f"{self.hypothesis} is {spell(self.constraint)}"
+
+    def in_words(self, words: Mapping, labels: Mapping) -> str:
+        least = "likely" if not satisfies(self.constraint, "possible") else "at least possible"
+        return f"“{labels.get(self.hypothesis, self.hypothesis)}” seems {least}"
+
+
+@dataclass(frozen=True)
+class AbsentCondition:
+    """No fact may match the conditions ``inner`` (experta's ``NOT``).
+
+    An unknown answer counts as "not", as it does in the engine; the field
+    is still worth asking, since an answer could block the rule.
+    """
+
+    inner: tuple
 
     path = None
 
-    def holds(self, certainty):
-        return satisfies(self.constraint, band_of(certainty)) and certainty > 0
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(p for c in self.inner for p in c.paths)
 
-    def __str__(self):
-        return f"{self.hypothesis} is {spell(self.constraint)}"
+    def judge(self, case: Any, certainty: Mapping) -> str:
+        verdicts = [c.judge(case, certainty) for c in self.inner]
+        return FAILS if all(v == HOLDS for v in verdicts) else HOLDS
+
+    def is_unknown_test(self) -> bool:
+        """Whether this says "the field has no answer" (``NOT(Table(field=W()))``)."""
+        return len(self.inner) == 1 and isinstance(self.inner[0], FieldCondition) and isinstance(
+            self.inner[0].constraint, W)
+
+    def __str__(self) -> str:
+        if self.is_unknown_test():
+            return f"{self.inner[0].path} is unknown"
+        return "not (" + " and ".join(str(c) for c in self.inner) + ")"
+
+    def in_words(self, words: Mapping, labels: Mapping) -> str:
+        if self.is_unknown_test():
+            return f"no answer yet to “{fill(self.inner[0].field.question, words)}”"
+        if len(self.inner) == 1 and isinstance(self.inner[0], FieldCondition):
+            single = self.inner[0]
+            others = [v for v in single.field.values if not single.holds(v)]
+            return fill(either([s for v in others for s in single.field.statements(v)]), words) + " (or not known)"
+        if len(self.inner) == 1 and isinstance(self.inner[0], ItemCondition) and self.inner[0].field.values:
+            item = self.inner[0]
+            return f"not: {item.in_words(words, labels)}"
+        return "not: " + "; ".join(c.in_words(words, labels) for c in self.inner)
 
 
-def conditions(rule, vocabulary):
+Condition = FieldCondition | ItemCondition | BeliefCondition | AbsentCondition
+
+
+def item_fields(tables: tuple) -> dict[type, ChoiceSet]:
+    """The list fields of ``tables``, by the fact class of their items."""
+    return {f.item: f for table in tables for f in table.fields().values() if isinstance(f, ChoiceSet)}
+
+
+def pattern_conditions(pattern: Any, items: Mapping) -> list[Condition]:
+    if isinstance(pattern, NOT):
+        return [AbsentCondition(tuple(c for p in pattern for c in pattern_conditions(p, items)))]
+    fields = sorted((k, v) for k, v in pattern.items() if not pattern.is_special(k))
+    if isinstance(pattern, Belief):
+        return [BeliefCondition(pattern["id"], pattern["band"])]
+    if isinstance(pattern, Table):
+        return [FieldCondition(type(pattern).field(name), c) for name, c in fields]
+    if type(pattern) in items:
+        return [ItemCondition(items[type(pattern)], tuple(fields))]
+    raise TypeError(f"cannot read pattern {pattern!r}")
+
+
+def conditions(rule: Any, tables: tuple) -> tuple[Condition, ...]:
     """The conditions of ``rule``'s patterns, in the order they are written."""
-    items = {
-        answer.item: (path, answer) for path, answer in vocabulary.fields.items() if isinstance(answer, ChoiceSet)
-    }
-    found = []
-    for pattern in rule.patterns:
-        fields = sorted((k, v) for k, v in pattern.items() if not pattern.is_special(k))
-        if isinstance(pattern, Belief):
-            found.append(BeliefCondition(pattern["id"], pattern["band"]))
-        elif isinstance(pattern, TableFact):
-            found += [FieldCondition(f"{pattern.table}.{name}", c) for name, c in fields]
-        elif type(pattern) in items:
-            path, answer = items[type(pattern)]
-            found.append(ItemCondition(path, answer, tuple(fields)))
-        else:
-            raise TypeError(f"rule {rule.name}: cannot read pattern {pattern!r}")
-    return tuple(found)
+    items = item_fields(tables)
+    try:
+        return tuple(c for pattern in rule.patterns for c in pattern_conditions(pattern, items))
+    except TypeError as error:
+        raise TypeError(f"rule {rule.name}: {error}") from None

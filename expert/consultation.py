@@ -1,68 +1,89 @@
 """A consultation: the engine decides what to ask next.
 
-After every answer the rules are run on what is known, and the questions
-still worth asking are those whose field an open rule needs (see
-``relevance``).  Questions whose field no rule uses only shape the wording
-(a pronoun, say) and come first.  This object holds the state of the dialogue
-and does no input or output, so tests and other front ends can drive it.
+Questions come in the knowledge base's order (for exsplain: the pronoun, the
+safety questions, then the rest), and only while they matter: a question is
+asked when no rule uses its field (it only shapes the wording) or when an
+answer could still change some rule (see ``relevance``).  This object holds
+the state of the dialogue and does no input or output, so tests and other
+front ends can drive it.
 """
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
 from expert.case import Case
+from expert.engine import Inference
+from expert.explain import Effect, reasons_to_ask
+from expert.fields import Field
 
 
 class Consultation:
     """The answers so far, and what to ask next."""
 
-    def __init__(self, kb, case=None):
+    def __init__(self, kb: Any, case: Case | None = None):
         self.kb = kb
         self.case = case or Case()
-        self.skipped = set()
-        self.steps = []  # ("answer" | "skip", path), most recent last
+        self.skipped: set[str] = set()
+        self.steps: list[tuple[str, str, Any]] = []  # (answer | skip, path, previous value), most recent last
+        self._inference: tuple[Case, Inference] | None = None
 
-    def inference(self):
-        return self.kb.infer(self.case)
+    def inference(self) -> Inference:
+        """The inference of the answers so far (kept until they change)."""
+        if self._inference is None or self._inference[0] is not self.case:
+            self._inference = (self.case, self.kb.infer(self.case))
+        return self._inference[1]
 
-    def wording_questions(self):
-        """Unanswered questions whose field no rule uses: they only shape the wording."""
-        kb = self.kb
-        return [
-            kb.catalog.question(path)
-            for path in kb.question_order
-            if path not in kb.judge.uses and not self.case.known(path) and path not in self.skipped
-        ]
-
-    def remaining(self):
+    def remaining(self) -> list[Field]:
         """The questions still to ask, in the order they will be asked."""
-        relevant = self.kb.judge.relevant_unknowns(self.case, self.inference().certainty)
-        rest = [self.kb.catalog.question(p) for p in relevant if p not in self.skipped]
-        return self.wording_questions() + rest
+        relevant = set(self.kb.judge.relevant_unknowns(self.case, self.inference().certainty))
+        return [f for f in self.open_fields() if f.path in relevant or f.path not in self.kb.judge.uses]
 
-    def next_question(self):
+    def open_fields(self) -> list[Field]:
+        return [f for f in self.kb.question_order
+                if not self.case.known(f.path) and f.path not in self.skipped and f.applies(self.case) is not False]
+
+    def next_question(self) -> Field | None:
         """The next question to ask, or None when nothing relevant is left."""
-        wording = self.wording_questions()
-        if wording:  # no rule needs these, so there is no need to run the engine yet
-            return wording[0]
+        for field in self.open_fields():
+            if field.path not in self.kb.judge.uses:  # no rule needs it: no need to run the engine
+                return field
+            break
         remaining = self.remaining()
         return remaining[0] if remaining else None
 
-    def answer(self, path, value):
-        self.case = self.case.with_answers(**{path: value})
-        self.steps.append(("answer", path))
+    def progress(self) -> tuple[int, int]:
+        """``(n, about)``: the next question is the n-th of about ``about``, as far as is known now."""
+        done = len(self.steps)
+        return done + 1, done + max(1, len(self.remaining()))
 
-    def skip(self, path):
-        self.skipped.add(path)
-        self.steps.append(("skip", path))
+    def answer(self, field: Field, value: Any) -> None:
+        self.steps.append(("answer", field.path, self.case.get(field.path)))
+        self.skipped.discard(field.path)
+        self.case = replace(self.case.with_answers(**{field.path: value}), asked=self.case.asked | {field.path})
 
-    def back(self):
-        """Undo the last answer or skip; returns False when there is none."""
+    def skip(self, field: Field) -> None:
+        self.steps.append(("skip", field.path, None))
+        self.skipped.add(field.path)
+
+    def back(self) -> Field | None:
+        """Undo the last answer or skip; returns its field, or None when there is none."""
         if not self.steps:
-            return False
-        kind, path = self.steps.pop()
+            return None
+        kind, path, previous = self.steps.pop()
         if kind == "answer":
-            self.case = self.case.with_answers(**{path: None})
+            self.case = self.case.with_answers(**{path: previous})
         else:
             self.skipped.discard(path)
-        return True
+        return self.kb.vocabulary.field(path)
 
-    def why(self, path):
-        """The open rules an answer to ``path`` could still make fire."""
-        return self.kb.judge.affected_by(path, self.case, self.inference().certainty)
+    def answered(self) -> list[Field]:
+        """The fields with an answer, in question order (for a review of the answers)."""
+        return [f for f in self.kb.question_order if self.case.known(f.path)]
+
+    def safety_answered(self) -> bool:
+        return all(self.case.known(f.path) or f.applies(self.case) is False for f in self.kb.catalog.safety)
+
+    def why(self, field: Field) -> list[Effect]:
+        """The conclusions an answer to ``field`` could still change."""
+        return reasons_to_ask(self.kb, self.case, self.inference().certainty, field.path)

@@ -2,18 +2,30 @@
 
 ``Engine`` is an experta ``KnowledgeEngine`` that fires rules in a fixed,
 reproducible order, records every firing (the rule, the facts it matched and
-the facts it declared) and combines evidence into certainty factors.  It does
-no input or output: a caller hands it facts and reads back an ``Inference``.
+what it declared) and combines evidence into certainty factors.  It does no
+input or output: a caller hands it facts and reads back an ``Inference``.
 One engine can be reused for many cases; the Rete network is built once.
 """
+from __future__ import annotations
+
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from experta import KnowledgeEngine
 from experta.strategies import DepthStrategy
 
+from expert.catalog import Conclusion, Kind
 from expert.certainty import band, combine_all
-from expert.rules import Belief, Concluded, rules_of
+from expert.rules import Belief, ForeignRule, KnowledgeRule, rules_of
+
+
+def origin_of(rule: Any) -> KnowledgeRule | ForeignRule:
+    """The declared rule behind one of experta's rewritten copies; a plain
+    experta rule stands for itself as a ``ForeignRule``."""
+    if isinstance(rule, KnowledgeRule):
+        return rule.origin
+    return ForeignRule(getattr(rule, "__name__", repr(rule)))
 
 
 class ReproducibleStrategy(DepthStrategy):
@@ -23,41 +35,49 @@ class ReproducibleStrategy(DepthStrategy):
     facts in the order the matcher found them, which may vary between runs.
     """
 
-    def get_key(self, activation):
+    def get_key(self, activation: Any) -> tuple:
         facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
-        return (activation.rule.salience, facts, -activation.rule.origin.order)
+        return (activation.rule.salience, facts, -origin_of(activation.rule).order)
 
 
 @dataclass
 class Firing:
-    """One step of the trace: a rule that fired, on which facts, to what effect."""
+    """One step of the trace: a rule that fired, on which facts, to what effect.
+
+    Reviews (conclusions drawn after the rules, see ``expert.review``) have no
+    facts; they give the answers they matched in ``matched`` and the words
+    that fill their message in ``details``.
+    """
 
     step: int
-    rule: object
+    rule: Any
     facts: tuple
-    declared: list = field(default_factory=list)
+    declared: list[str] = field(default_factory=list)
+    matched: list[str] | None = None
+    details: dict = field(default_factory=dict)
+    answers: tuple[str, ...] = ()
 
 
 @dataclass
 class Inference:
     """What the engine concluded from one case, and how."""
 
-    firings: list
-    certainty: dict
+    firings: list[Firing]
+    certainty: dict[str, float]
 
-    def support(self, hypothesis):
-        return [f for f in self.firings if f.rule.supports == hypothesis]
+    def support(self, hypothesis: Conclusion) -> list[Firing]:
+        return [f for f in self.firings if f.rule.supports is hypothesis]
 
-    def drawn(self, kind):
+    def drawn(self, kind: Kind) -> dict[Conclusion, list[Firing]]:
         """Conclusions of ``kind`` with the firings that drew them, first drawn first."""
         drawn = defaultdict(list)
         for firing in self.firings:
-            if firing.rule.kind == kind:
-                for conclusion in firing.rule.concludes:
+            for conclusion in firing.rule.concludes:
+                if conclusion.kind == kind:
                     drawn[conclusion].append(firing)
         return dict(drawn)
 
-    def withheld(self):
+    def withheld(self) -> dict[Conclusion, list[Firing]]:
         """Withheld conclusions with the firings that withheld them."""
         withheld = defaultdict(list)
         for firing in self.firings:
@@ -71,14 +91,14 @@ class Engine(KnowledgeEngine):
 
     __strategy__ = ReproducibleStrategy
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
-        self.firings = []
-        self.weights = defaultdict(list)
-        self.beliefs = {}
-        self._deffacts = None
+        self.firings: list[Firing] = []
+        self.weights: dict[str, list[float]] = defaultdict(list)
+        self.beliefs: dict[str, Any] = {}
+        self._deffacts: list | None = None
 
-    def get_deffacts(self):
+    def get_deffacts(self) -> list:
         """experta looks these up with ``inspect.getmembers`` on every reset,
         which costs more than running a case; they never change, so look once."""
         if self._deffacts is None:
@@ -86,10 +106,10 @@ class Engine(KnowledgeEngine):
         return self._deffacts
 
     @classmethod
-    def rules(cls):
+    def rules(cls) -> list[KnowledgeRule]:
         return rules_of(cls)
 
-    def infer(self, facts):
+    def infer(self, facts: list) -> Inference:
         """Run the rules on ``facts`` from a clean state and return the inference."""
         self.reset()
         self.firings = []
@@ -100,7 +120,7 @@ class Engine(KnowledgeEngine):
         certainty = {h: combine_all(w) for h, w in self.weights.items()}
         return Inference(self.firings, certainty)
 
-    def run(self, steps=float("inf")):
+    def run(self, steps: float = float("inf")) -> None:
         """Fire activations until none is left, recording each one.
 
         This replaces experta's loop, which formats every firing's facts into a
@@ -115,24 +135,23 @@ class Engine(KnowledgeEngine):
                 break
             steps -= 1
             facts = tuple(sorted(activation.facts, key=lambda f: f["__factid__"]))
-            self.firings.append(Firing(len(self.firings) + 1, activation.rule.origin, facts))
-            activation.rule(self)
+            self.firings.append(Firing(len(self.firings) + 1, origin_of(activation.rule), facts))
+            context = {k: v for k, v in activation.context.items() if not k.startswith("__")}
+            activation.rule(self, **context)
         self.running = False
 
-    def apply(self, rule):
+    def apply(self, rule: KnowledgeRule) -> None:
         """Carry out what ``rule`` declares; called by the rule's right-hand side."""
         firing = self.firings[-1]
         if rule.supports:
-            self.weights[rule.supports].append(rule.weight)
-            certainty = combine_all(self.weights[rule.supports])
-            belief = Belief(id=rule.supports, certainty=certainty, band=band(certainty))
-            if rule.supports in self.beliefs:
-                self.retract(self.beliefs[rule.supports])
-            self.beliefs[rule.supports] = self.declare(belief)
-            firing.declared.append(f"{rule.supports} {rule.weight:+.2f} → {certainty:.2f} ({band(certainty)})")
-        for conclusion in rule.concludes:
-            self.declare(Concluded(kind=rule.kind, id=conclusion))
-            firing.declared.append(f"{rule.kind} {conclusion}")
-        for withheld in rule.withholds:
-            self.declare(Concluded(kind="withheld", id=withheld))
-            firing.declared.append(f"withhold {withheld}")
+            hypothesis = rule.supports.id
+            self.weights[hypothesis].append(rule.weight)
+            certainty = combine_all(self.weights[hypothesis])
+            belief = Belief(id=hypothesis, certainty=certainty, band=band(certainty))
+            if hypothesis in self.beliefs:
+                self.retract(self.beliefs[hypothesis])
+            self.beliefs[hypothesis] = self.declare(belief)
+            firing.declared.append(f"{rule.supports.kind} {hypothesis} {rule.weight:+.2f} → {certainty:.2f} "
+                                   f"({band(certainty)})")
+        firing.declared += [f"{c.kind} {c.id}" for c in rule.concludes]
+        firing.declared += [f"withhold {c.kind} {c.id}" for c in rule.withholds]

@@ -1,14 +1,25 @@
 """Explanations derived from what the engine did: why ask, how, why not.
 
 Nothing here is written by hand per conclusion: *how* replays the firings that
-supported a conclusion, *why not* judges every rule that could have reached it
+reached a conclusion, *why not* judges every rule that could have reached it
 against the answers, and *why ask* lists the open rules that need a field.
+Every step is given twice: with ids (rules, fields) for JSON and tools, and in
+words (the answers told back, the questions asked) for people.
 """
-from dataclasses import dataclass
+from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from expert.catalog import Conclusion
 from expert.certainty import band, combine_all
-from expert.conditions import BeliefCondition, spell_value
-from expert.report import matched_answers
+from expert.conditions import BeliefCondition
+from expert.engine import Firing
+from expert.relevance import UNKNOWN
+from expert.report import because, matched_answers
+from expert.review import Review
+from expert.wording import fill
 
 
 @dataclass(frozen=True)
@@ -16,146 +27,134 @@ class Effect:
     """What one rule would conclude, and what it needs."""
 
     rule: str
-    kind: str
-    id: str
+    conclusion: Conclusion
     label: str
-    weight: float
-    needs: tuple
-    sources: tuple
+    weight: float | None
+    withholds: bool
+    needs: tuple[str, ...]
 
 
-def effects(kb, rule, wording):
-    """The conclusions ``rule`` draws, each as an ``Effect``."""
-    catalog = kb.catalog
-    needs = tuple(str(c) for c in kb.conditions[rule.name])
-    sources = tuple(str(s) for s in rule.sources)
-    if rule.supports:
-        entry = catalog.hypotheses[rule.supports]
-        return [Effect(rule.name, catalog.hypothesis_kind, rule.supports, entry.label.format_map(wording),
-                       rule.weight, needs, sources)]
+def effects(kb: Any, rule: Any, words: Mapping) -> list[Effect]:
+    """The conclusions ``rule`` draws or withholds, each as an ``Effect``."""
+    labels = labels_of(kb, words)
+    needs = tuple(c.in_words(words, labels) for c in kb.conditions[rule.name])
     found = []
-    for conclusion in rule.concludes:
-        entry = catalog.entries(rule.kind)[conclusion]
-        found.append(Effect(rule.name, rule.kind, conclusion, entry.label.format_map(wording), None, needs, sources))
-    for withheld in rule.withholds:
-        entry = catalog.recommendations[withheld]
-        found.append(Effect(rule.name, "withheld", withheld, entry.label.format_map(wording), None, needs, sources))
+    if rule.supports:
+        found.append(Effect(rule.name, rule.supports, labels[rule.supports.id], rule.weight, False, needs))
+    found += [Effect(rule.name, c, labels[c.id], None, False, needs) for c in rule.concludes]
+    found += [Effect(rule.name, c, labels[c.id], None, True, needs) for c in rule.withholds]
     return found
 
 
-def reasons_to_ask(kb, consultation, path):
-    """Why a question is asked: every conclusion an answer to it could still change."""
-    wording = kb.catalog.wording(consultation.case)
-    found = [effect for rule in consultation.why(path) for effect in effects(kb, rule, wording)]
-    order = kb.kinds
-    return sorted(found, key=lambda e: order.index(e.kind))
+def labels_of(kb: Any, words: Mapping) -> dict[str, str]:
+    return {c.id: fill(c.label, words) for c in kb.catalog.conclusions}
 
 
-def running_certainty(weights):
+def reasons_to_ask(kb: Any, case: Any, certainty: Mapping, path: str) -> list[Effect]:
+    """Why a question is asked: every conclusion an answer to it could still change, by kind."""
+    words = kb.catalog.wording(case)
+    found = [e for rule in kb.judge.affected_by(path, case, certainty) for e in effects(kb, rule, words)]
+    return sorted(found, key=lambda e: kb.kinds.index(e.conclusion.kind))
+
+
+def running_certainty(weights: list[float]) -> list[float]:
     """The combined certainty after each piece of evidence, in firing order."""
     return [combine_all(weights[: i + 1]) for i in range(len(weights))]
 
 
-def kind_of(kb, conclusion_id):
-    """The kind of conclusion an id names, or None."""
-    catalog = kb.catalog
-    for kind in (catalog.hypothesis_kind, catalog.finding_kind, catalog.recommendation_kind, "warning"):
-        if conclusion_id in catalog.entries(kind):
-            return kind
-    return None
-
-
-def known_ids(kb):
-    catalog = kb.catalog
-    return [*catalog.hypotheses, *catalog.findings, *catalog.recommendations, *catalog.warnings]
-
-
-def step(kb, firing, **extra):
-    """One firing as an explanation step: the rule, what it matched, its sources."""
+def step(kb: Any, case: Any, firing: Firing, words: Mapping, **extra: Any) -> dict:
+    """One firing as an explanation step: the rule, what it matched, in ids and in words."""
     return {
         "step": firing.step,
         "rule": firing.rule.name,
         "matched": matched_answers(kb, firing),
+        "because": because(kb, case, [firing], words, labels_of(kb, words)),
         "sources": [str(s) for s in firing.rule.sources],
         **extra,
     }
 
 
-def explain(kb, case, inference, conclusion_id):
-    """How ``conclusion_id`` was reached, or why it was not, as plain data."""
-    kind = kind_of(kb, conclusion_id)
-    if kind is None:
-        raise KeyError(conclusion_id)
-    catalog = kb.catalog
-    entry = catalog.entries(kind)[conclusion_id]
-    result = {"id": conclusion_id, "kind": kind, "label": entry.label.format_map(catalog.wording(case))}
-    if kind == catalog.hypothesis_kind:
-        firings = inference.support(conclusion_id)
-        certainty = inference.certainty.get(conclusion_id, 0.0)
+def explain(kb: Any, analysis: Any, conclusion: Conclusion) -> dict:
+    """How ``conclusion`` was reached, or why it was not, as plain data."""
+    case, inference = analysis.case, analysis.inference
+    words = kb.catalog.wording(case)
+    kind = conclusion.kind
+    result: dict[str, Any] = {"id": conclusion.id, "kind": kind.name, "label": fill(conclusion.label, words)}
+    if kind.ranked:
+        firings = inference.support(conclusion)
+        certainty = inference.certainty.get(conclusion.id, 0.0)
         running = running_certainty([f.rule.weight for f in firings])
         result.update(
             reached=certainty > 0,
             certainty=certainty,
             band=band(certainty),
-            how=[step(kb, f, weight=f.rule.weight, running=r) for f, r in zip(firings, running)],
+            how=[step(kb, case, f, words, weight=f.rule.weight, running=r) for f, r in zip(firings, running)],
         )
-        candidates = [r for r in kb.evidence_for(conclusion_id) if r.weight > 0]
+        candidates = [r for r in kb.evidence_for(conclusion) if r.weight > 0]
     else:
-        firings = inference.drawn(kind).get(conclusion_id, [])
-        withheld = inference.withheld().get(conclusion_id, []) if firings else []
+        firings = inference.drawn(kind).get(conclusion, [])
+        withheld = inference.withheld().get(conclusion, []) if firings else []
         result.update(
             reached=bool(firings) and not withheld,
-            how=[step(kb, f, because=beliefs_behind(kb, case, inference, f)) for f in firings],
+            how=[step(kb, case, f, words, beliefs=beliefs_behind(kb, analysis, f)) for f in firings],
         )
         if withheld:
-            result["withheld_by"] = [
-                step(kb, f, reason=f.rule.reason.format_map(catalog.wording(case))) for f in withheld
-            ]
-        candidates = kb.rules_concluding(kind, conclusion_id)
+            result["withheld_by"] = [step(kb, case, f, words, reason=fill(f.rule.reason or "", words))
+                                     for f in withheld]
+        candidates = kb.rules_concluding(conclusion)
     if not result["reached"] and not result.get("withheld_by"):
         fired = {f.rule.name for f in inference.firings}
-        result["why_not"] = [
-            why_rule_did_not_fire(kb, case, inference, rule) for rule in candidates if rule.name not in fired
-        ]
+        result["why_not"] = [why_not(kb, analysis, rule, words) for rule in candidates if rule.name not in fired]
     return result
 
 
-def beliefs_behind(kb, case, inference, firing):
+def beliefs_behind(kb: Any, analysis: Any, firing: Firing) -> list[dict]:
     """The explanations of the hypotheses a firing relied on."""
     return [
-        explain(kb, case, inference, c.hypothesis)
-        for c in kb.conditions[firing.rule.name]
+        explain(kb, analysis, kb.conclusion(c.hypothesis))
+        for c in kb.conditions.get(firing.rule.name, ())
         if isinstance(c, BeliefCondition)
     ]
 
 
-def why_rule_did_not_fire(kb, case, inference, rule):
+def why_not(kb: Any, analysis: Any, rule: Any, words: Mapping) -> dict:
     """The conditions of ``rule`` that failed (with the answer) or are unknown (with the question)."""
+    case, inference = analysis.case, analysis.inference
+    labels = labels_of(kb, words)
+    result: dict[str, Any] = {"rule": rule.name, "weight": rule.weight if rule.supports else None,
+                              "failed": [], "unknown": [], "sources": [str(s) for s in rule.sources]}
+    if isinstance(rule, Review):
+        result["note"] = rule.description
+        return result
     judgement = kb.judge.rule(rule, case, inference.certainty)
-    wording = kb.catalog.wording(case)
-    failed, unknown = [], []
     for condition in judgement.failed:
         if isinstance(condition, BeliefCondition):
             certainty = inference.certainty.get(condition.hypothesis, 0.0)
             given = f"{condition.hypothesis} = {certainty:.2f} ({band(certainty)})"
+            answer = f"“{labels[condition.hypothesis]}” is {band(certainty)} ({certainty:.2f})"
+        elif condition.path is None:  # an answer that must not be given, but was
+            given = "; ".join(f"{p} = {kb.vocabulary.field(p).spell_value(case.get(p))}" for p in condition.paths)
+            answer = "; ".join(fill(s, words) for p in condition.paths for s in told(kb, case, p))
         else:
-            given = f"{condition.path} = {spell_value(case.get(condition.path))}"
-        failed.append({"condition": str(condition), "given": given})
+            given = f"{condition.path} = {kb.vocabulary.field(condition.path).spell_value(case.get(condition.path))}"
+            answer = "; ".join(fill(s, words) for s in told(kb, case, condition.path))
+        result["failed"].append({"condition": str(condition), "needs": condition.in_words(words, labels),
+                                 "given": given, "answer": answer})
     for condition in judgement.unknown:
         if isinstance(condition, BeliefCondition):
             open_rules = [
                 r for r in kb.evidence_for(condition.hypothesis)
-                if r.weight > 0 and kb.judge.rule(r, case, inference.certainty).status == "unknown"
+                if r.weight > 0 and kb.judge.rule(r, case, inference.certainty).status == UNKNOWN
             ]
-            paths = sorted({c.path for r in open_rules for c in kb.judge.rule(r, case, inference.certainty).unknown})
-            question = "it depends on " + ", ".join(paths)
+            paths = dict.fromkeys(p for r in open_rules for c in kb.judge.rule(r, case, inference.certainty).unknown
+                                  for p in c.paths)
+            question = " / ".join(fill(kb.vocabulary.field(p).question, words) for p in paths)
         else:
-            question = kb.catalog.question(condition.path).text.format_map(wording)
-        unknown.append({"condition": str(condition), "question": question})
-    return {
-        "rule": rule.name,
-        "weight": rule.weight if rule.supports else None,
-        "failed": failed,
-        "unknown": unknown,
-        "sources": [str(s) for s in rule.sources],
-    }
+            question = fill(kb.vocabulary.field(condition.path).question, words)
+        result["unknown"].append({"condition": str(condition), "needs": condition.in_words(words, labels),
+                                  "question": question})
+    return result
+
+
+def told(kb: Any, case: Any, path: str) -> list[str]:
+    return kb.vocabulary.field(path).statements(case.get(path))

@@ -1,59 +1,128 @@
-"""Derivation graphs in Graphviz DOT: answers → rules → conclusions.
+"""Derivation graphs: answers → rules → conclusions, as Graphviz DOT or Mermaid.
 
-Edges from rules to hypotheses carry the rule's weight; a hypothesis that a
-later rule relied on points to that rule, so chains of reasoning show as paths.
-Render with ``dot -Tpng graph.dot -o graph.png``.
+Nodes are labelled in words (the answer told back, the conclusion's label);
+ids are kept as tooltips.  Edges from rules to hypotheses carry the rule's
+weight; a hypothesis that a later rule relied on points to that rule, so
+chains of reasoning show as paths.  Render DOT with ``dot -Tpng``; Mermaid is
+drawn by common Markdown viewers.
 """
-from expert.conditions import BeliefCondition
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from expert.conditions import AbsentCondition, BeliefCondition
 from expert.report import matched
+from expert.wording import fill
 
 
-def quote(text):
+@dataclass
+class Graph:
+    """Nodes (key -> label, tooltip, shape) and edges (source, target, label, style)."""
+
+    nodes: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    edges: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def node(self, key: str, label: str, tooltip: str, shape: str) -> str:
+        self.nodes.setdefault(key, (label, tooltip, shape))
+        return key
+
+    def edge(self, source: str, target: str, label: str = "", style: str = "") -> None:
+        if (source, target, label, style) not in self.edges:
+            self.edges.append((source, target, label, style))
+
+
+def derivation(kb: Any, analysis: Any, firings: list | None = None) -> Graph:
+    """The graph of ``firings`` (all of the analysis's by default)."""
+    inference, case = analysis.inference, analysis.case
+    words = analysis.words
+    firings = inference.firings if firings is None else firings
+    graph = Graph()
+
+    def conclusion_node(conclusion: Any, withheld: bool = False) -> str:
+        label = fill(conclusion.label, words)
+        if conclusion.kind.ranked:
+            label += f" ({inference.certainty.get(conclusion.id, 0.0):.2f})"
+        if withheld:
+            return graph.node(f"held-back:{conclusion.id}", f"held back: {label}",
+                              f"held back: {conclusion.kind} {conclusion.id}", "held back")
+        return graph.node(f"{conclusion.kind}:{conclusion.id}", label, f"{conclusion.kind} {conclusion.id}",
+                          conclusion.kind.name)
+
+    for firing in firings:
+        rule = firing.rule
+        caption = f"{rule.weight:+.2f}" if rule.supports else ("safety rule" if rule.salience >= 30 else "rule")
+        rule_node = graph.node(f"rule:{rule.name}", caption, f"rule {rule.name}", "rule")
+        for condition, line in matched(kb, firing):
+            if isinstance(condition, BeliefCondition):
+                source = conclusion_node(kb.conclusion(condition.hypothesis))
+            elif isinstance(condition, AbsentCondition) or condition is None:
+                source = graph.node(f"answer:{line}", line, line, "answer")
+            else:
+                told = "; ".join(fill(s, words) for s in told_answer(kb, case, condition))
+                source = graph.node(f"answer:{line}", told or line, line, "answer")
+            graph.edge(source, rule_node)
+        if rule.supports:
+            graph.edge(rule_node, conclusion_node(rule.supports), f"{rule.weight:+.2f}",
+                       "for" if rule.weight > 0 else "against")
+        for conclusion in rule.concludes:
+            graph.edge(rule_node, conclusion_node(conclusion))
+        for conclusion in rule.withholds:
+            graph.edge(rule_node, conclusion_node(conclusion, withheld=True), "holds back", "holds back")
+    return graph
+
+
+def told_answer(kb: Any, case: Any, condition: Any) -> list[str]:
+    from expert.report import said
+
+    return said(kb, case, condition.path, condition)
+
+
+DOT_SHAPES = {
+    "answer": 'shape="ellipse", style="filled", fillcolor="lightyellow"',
+    "rule": 'shape="box", style="rounded"',
+    "held back": 'shape="note", color="red"',
+}
+DOT_EDGES = {"for": 'color="darkgreen"', "against": 'color="red"', "holds back": 'style="dashed", color="red"'}
+
+
+def quote(text: str) -> str:
     """A DOT string literal; newlines become DOT's own line breaks."""
     escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
 
 
-def to_dot(kb, inference, firings=None, title="exsplain"):
-    """The derivation graph of ``firings`` (all of the inference's by default)."""
-    firings = inference.firings if firings is None else firings
-    nodes, edges = {}, []
-
-    def node(key, label, **style):
-        nodes.setdefault(key, (label, style))
-        return key
-
-    for firing in firings:
-        rule = firing.rule
-        rule_node = node(f"rule:{rule.name}", rule.name, shape="box", style="rounded")
-        for condition, line in matched(kb, firing):
-            if isinstance(condition, BeliefCondition):
-                source = hypothesis_node(node, kb, inference, condition.hypothesis)
-            else:
-                source = node(f"answer:{line}", line, shape="ellipse", style="filled", fillcolor="lightyellow")
-            edges.append((source, rule_node, {}))
-        if rule.supports:
-            target = hypothesis_node(node, kb, inference, rule.supports)
-            colour = "darkgreen" if rule.weight > 0 else "red"
-            edges.append((rule_node, target, {"label": f"{rule.weight:+.2f}", "color": colour}))
-        for conclusion in rule.concludes:
-            target = node(f"{rule.kind}:{conclusion}", f"{rule.kind}\n{conclusion}", shape="note")
-            edges.append((rule_node, target, {}))
-        for withheld in rule.withholds:
-            target = node(f"withheld:{withheld}", f"withheld\n{withheld}", shape="note", color="red")
-            edges.append((rule_node, target, {"label": "withholds", "style": "dashed", "color": "red"}))
-
-    lines = [f"digraph {quote(title)} {{", "  rankdir=LR;", '  node [fontname="Helvetica"];', '  edge [fontname="Helvetica"];']
-    for key, (label, style) in nodes.items():
-        attributes = ", ".join([f"label={quote(label)}"] + [f"{k}={quote(v)}" for k, v in style.items()])
-        lines.append(f"  {quote(key)} [{attributes}];")
-    for source, target, style in dict.fromkeys((s, t, tuple(a.items())) for s, t, a in edges):
-        attributes = ", ".join(f"{k}={quote(v)}" for k, v in style)
+def to_dot(graph: Graph, title: str) -> str:
+    lines = [f"digraph {quote(title)} {{", "  rankdir=LR;", '  node [fontname="Helvetica"];',
+             '  edge [fontname="Helvetica"];']
+    for key, (label, tooltip, shape) in graph.nodes.items():
+        style = DOT_SHAPES.get(shape, 'shape="note"')
+        lines.append(f"  {quote(key)} [label={quote(label)}, tooltip={quote(tooltip)}, {style}];")
+    for source, target, label, style in graph.edges:
+        attributes = ", ".join(filter(None, [f"label={quote(label)}" if label else "", DOT_EDGES.get(style, "")]))
         lines.append(f"  {quote(source)} -> {quote(target)}" + (f" [{attributes}]" if attributes else "") + ";")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def hypothesis_node(node, kb, inference, hypothesis):
-    certainty = inference.certainty.get(hypothesis, 0.0)
-    return node(f"{kb.catalog.hypothesis_kind}:{hypothesis}", f"{hypothesis}\n{certainty:.2f}", shape="doubleoctagon")
+MERMAID_SHAPES = {"answer": ('(["', '"])'), "rule": ('{{"', '"}}'), "held back": ('>"', '"]')}
+
+
+def mermaid_text(text: str) -> str:
+    """Text safe inside a quoted Mermaid label."""
+    return (str(text).replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+            .replace("\n", " "))
+
+
+def to_mermaid(graph: Graph) -> str:
+    """The graph as a Mermaid flowchart; nodes are declared before any edge uses them."""
+    ids = {key: f"n{number}" for number, key in enumerate(graph.nodes, 1)}
+    lines = ["flowchart LR"]
+    for key, (label, _, shape) in graph.nodes.items():
+        opening, closing = MERMAID_SHAPES.get(shape, ('["', '"]'))
+        lines.append(f"  {ids[key]}{opening}{mermaid_text(label)}{closing}")
+    for source, target, label, style in graph.edges:
+        arrow = "-.->" if style == "holds back" else "-->"
+        text = f"|{mermaid_text(label)}|" if label else ""
+        lines.append(f"  {ids[source]} {arrow}{text} {ids[target]}")
+    return "\n".join(lines) + "\n"

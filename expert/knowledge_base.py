@@ -1,48 +1,121 @@
-"""A knowledge base: an engine class with its rules, a vocabulary and a catalog.
+"""A knowledge base: an engine class with its rules, and a catalog.
 
-This is the one object the commands talk to.  It keeps a single engine per
-process and resets it for every case, because building experta's Rete network
-costs far more than running a case through it.
+This is the one object the commands talk to, and ``analyze`` is the one way
+to reason about a case: it returns the inference and, when asked for, the
+report.  A single engine is kept per process and reset for every case,
+because building experta's Rete network costs far more than running a case.
 """
-from functools import cached_property
+from __future__ import annotations
 
+import difflib
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from expert.case import Case, Vocabulary
+from expert.catalog import Catalog, Conclusion, Kind, Region
 from expert.conditions import conditions
+from expert.engine import Engine, Firing, Inference
 from expert.relevance import Judge
 from expert.report import build
+from expert.review import Review
+from expert.wording import fill
+
+
+@dataclass
+class Analysis:
+    """A case, what the engine inferred from it, and (built on first use) its report."""
+
+    kb: KnowledgeBase
+    case: Case
+    inference: Inference
+    region: Region
+
+    @cached_property
+    def report(self) -> dict:
+        return build(self.kb, self.case, self.inference, self.region)
+
+    @cached_property
+    def words(self) -> dict:
+        """The words that fill the ``{placeholders}`` of texts for this case."""
+        return self.kb.catalog.wording(self.case)
 
 
 class KnowledgeBase:
     """Everything needed to reason about, explain and report on a case."""
 
-    def __init__(self, engine_class, vocabulary, catalog):
+    def __init__(self, engine_class: type[Engine], catalog: Catalog, versions: tuple[int, ...] = (1,)):
         self.engine_class = engine_class
-        self.vocabulary = vocabulary
         self.catalog = catalog
-        self.rules = engine_class.rules()
+        self.kinds: tuple[Kind, ...] = catalog.kinds
+        self.vocabulary = Vocabulary(catalog.tables, versions)
+        self.reviews = reviews_of(engine_class)
+        self.rules: list[Any] = [*engine_class.rules(), *self.reviews]
         self.rule_by_name = {r.name: r for r in self.rules}
-        self.conditions = {r.name: conditions(r, vocabulary) for r in self.rules}
-        self.question_order = [q.path for q in catalog.questions]
+        self.conditions = {r.name: conditions(r, catalog.tables) if not isinstance(r, Review) else ()
+                           for r in self.rules}
+        self.question_order = list(catalog.questions)
+        self.conclusions = {c.id: c for c in catalog.conclusions}
         self.judge = Judge(self)
-        self.kinds = (catalog.hypothesis_kind, catalog.finding_kind, catalog.recommendation_kind, "withheld", "warning")
 
     @cached_property
-    def engine(self):
+    def engine(self) -> Engine:
         """The engine of this process, built on first use and reused after."""
         return self.engine_class()
 
-    def infer(self, case, engine=None):
-        """Run the rules on ``case``; ``engine`` may be a fresh one, for comparison."""
-        return (engine or self.engine).infer(self.vocabulary.facts(case))
+    def infer(self, case: Case, engine: Engine | None = None) -> Inference:
+        """Run the rules on ``case``, then the reviews; ``engine`` may be a fresh one."""
+        inference = (engine or self.engine).infer(self.vocabulary.facts(case))
+        for review in self.reviews:
+            for finding in review.findings(self, case, inference):
+                declared = [f"{c.kind} {c.id}" for c in review.concludes]
+                inference.firings.append(Firing(len(inference.firings) + 1, review, (), declared,
+                                                finding.matched, finding.details, finding.answers))
+        return inference
 
-    def report(self, case, engine=None):
-        """The report of ``case`` (see ``expert.report``)."""
-        return build(self, case, self.infer(case, engine))
+    def analyze(self, case: Case, region: str = "", engine: Engine | None = None) -> Analysis:
+        """The one way to reason about a case: inference now, report when asked."""
+        return Analysis(self, case, self.infer(case, engine), self.catalog.region(region))
 
-    def evidence_for(self, hypothesis):
-        return [r for r in self.rules if r.supports == hypothesis]
+    def report(self, case: Case, region: str = "", engine: Engine | None = None) -> dict:
+        return self.analyze(case, region, engine).report
 
-    def rules_concluding(self, kind, conclusion_id):
-        return [r for r in self.rules if r.kind == kind and conclusion_id in r.concludes]
+    # -- finding things ------------------------------------------------------
 
-    def rules_withholding(self, conclusion_id):
-        return [r for r in self.rules if conclusion_id in r.withholds]
+    def conclusion(self, conclusion_id: str) -> Conclusion:
+        return self.conclusions[conclusion_id]
+
+    def find(self, text: str, case: Case | None = None) -> list[Conclusion]:
+        """Conclusions named by ``text``: an id, a label, or an unambiguous beginning of either."""
+        words = self.catalog.wording(case or Case())
+        wanted = " ".join(text.lower().replace("_", " ").split())
+        names = {c: {c.id.replace("_", " "), fill(c.label, words).lower()} for c in self.catalog.conclusions}
+        exact = [c for c, said in names.items() if wanted in said]
+        if exact:
+            return exact
+        return [c for c, said in names.items() if wanted and any(s.startswith(wanted) for s in said)]
+
+    def closest(self, text: str, case: Case | None = None) -> list[str]:
+        words = self.catalog.wording(case or Case())
+        names = [n for c in self.catalog.conclusions for n in (c.id, fill(c.label, words))]
+        return difflib.get_close_matches(text, names, n=3, cutoff=0.5)
+
+    def evidence_for(self, hypothesis: Conclusion | str) -> list:
+        wanted = hypothesis if isinstance(hypothesis, str) else hypothesis.id
+        return [r for r in self.rules if r.supports is not None and r.supports.id == wanted]
+
+    def rules_concluding(self, conclusion: Conclusion) -> list:
+        return [r for r in self.rules if conclusion in r.concludes]
+
+    def rules_withholding(self, conclusion: Conclusion) -> list:
+        return [r for r in self.rules if conclusion in r.withholds]
+
+
+def reviews_of(engine_class: type) -> list[Review]:
+    """The reviews declared on an engine class and its topic classes, in order."""
+    found: dict[str, Review] = {}
+    for klass in engine_class.__mro__:
+        for value in vars(klass).values():
+            if isinstance(value, Review):
+                found.setdefault(value.name, value)
+    return sorted(found.values(), key=lambda r: r.order)

@@ -2,39 +2,49 @@
 
 A rule is *ruled out* when one of its conditions fails on a known answer, and
 *open* when none fails but some answer is still missing.  A missing field is
-relevant when some open rule needs it; a given answer is irrelevant when every
-rule that uses it is ruled out by other answers.  The consultation asks only
-relevant questions and the report lists the relevant ones left unanswered.
+relevant when an answer to it could still change whether some rule fires:
+an open rule needs it, or a rule that fires only while it is unanswered
+would stop.  The consultation asks only relevant questions and the report
+lists the relevant ones left unanswered.
 """
+from __future__ import annotations
+
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from expert.conditions import BeliefCondition
+from expert.conditions import FAILS, HOLDS, UNKNOWN, AbsentCondition, BeliefCondition
 
-HOLDS, FAILS, UNKNOWN = "holds", "fails", "unknown"
+__all__ = ["FAILS", "HOLDS", "UNKNOWN", "Judge", "Judgement"]
 
 
 @dataclass(frozen=True)
 class Judgement:
-    """A rule's standing on a case, with the conditions behind it."""
+    """A rule's standing on a case, with the conditions behind it.
 
-    rule: object
+    ``open_paths`` are the unanswered fields whose answer could change it.
+    """
+
+    rule: Any
     status: str
     failed: tuple
     unknown: tuple
+    open_paths: tuple[str, ...]
 
 
 class Judge:
     """Judges the rules of a knowledge base against cases."""
 
-    def __init__(self, kb):
+    def __init__(self, kb: Any):
         self.kb = kb
-        self.uses = {}
+        self.uses: dict[str, list] = {}
         for rule in kb.rules:
             for condition in kb.conditions[rule.name]:
-                if condition.path:
-                    self.uses.setdefault(condition.path, []).append(rule)
+                for path in condition.paths:
+                    if rule not in self.uses.setdefault(path, []):
+                        self.uses[path].append(rule)
 
-    def condition(self, condition, case, certainty, seen=()):
+    def condition(self, condition: Any, case: Any, certainty: Mapping, seen: tuple = ()) -> str:
         """HOLDS, FAILS or UNKNOWN for one condition."""
         if isinstance(condition, BeliefCondition):
             if condition.holds(certainty.get(condition.hypothesis, 0.0)):
@@ -44,49 +54,36 @@ class Judge:
                 for rule in self.kb.evidence_for(condition.hypothesis)
             )
             return UNKNOWN if could_still_rise else FAILS
-        if not case.known(condition.path):
-            return UNKNOWN
-        return HOLDS if condition.holds(case.get(condition.path)) else FAILS
+        return condition.judge(case, certainty)
 
-    def rule(self, rule, case, certainty, seen=()):
+    def rule(self, rule: Any, case: Any, certainty: Mapping, seen: tuple = ()) -> Judgement:
         """The ``Judgement`` of ``rule`` on ``case``."""
         seen = (*seen, rule)
         verdicts = [(c, self.condition(c, case, certainty, seen)) for c in self.kb.conditions[rule.name]]
         failed = tuple(c for c, v in verdicts if v == FAILS)
         unknown = tuple(c for c, v in verdicts if v == UNKNOWN)
         status = FAILS if failed else UNKNOWN if unknown else HOLDS
-        return Judgement(rule, status, failed, unknown)
+        open_paths = [p for c in unknown for p in c.paths]
+        open_paths += [p for c, v in verdicts if isinstance(c, AbsentCondition) for p in c.paths if not case.known(p)]
+        return Judgement(rule, status, failed, unknown, tuple(dict.fromkeys(open_paths)))
 
-    def relevant_unknowns(self, case, certainty):
-        """Unknown fields that an open rule still needs, in question order."""
-        return [
-            path
-            for path in self.kb.question_order
-            if not case.known(path)
-            and any(self.rule(r, case, certainty).status == UNKNOWN for r in self.uses.get(path, ()))
-        ]
-
-    def irrelevant_answers(self, case, certainty):
-        """Known fields whose every rule is ruled out by *other* answers.
-
-        Returns ``{path: [failed conditions of each rule that uses it]}``.
-        """
-        irrelevant = {}
-        for path in self.kb.vocabulary.fields:
-            rules = self.uses.get(path) if case.known(path) else None
-            if not rules:
+    def relevant_unknowns(self, case: Any, certainty: Mapping) -> list[str]:
+        """Unknown fields whose answer could still change a rule, in question order."""
+        found = []
+        for field in self.kb.question_order:
+            path = field.path
+            if case.known(path) or field.applies(case) is not True:
                 continue
-            blockers = []
-            for rule in rules:
-                others = tuple(c for c in self.rule(rule, case, certainty).failed if c.path and c.path != path)
-                if not others:
+            for rule in self.uses.get(path, ()):
+                judgement = self.rule(rule, case, certainty)
+                if judgement.status != FAILS and path in judgement.open_paths:
+                    found.append(path)
                     break
-                if others not in blockers:
-                    blockers.append(others)
-            else:
-                irrelevant[path] = blockers
-        return irrelevant
+        return found
 
-    def affected_by(self, path, case, certainty):
-        """Open rules that use ``path``: what an answer to it could change."""
-        return [r for r in self.uses.get(path, ()) if self.rule(r, case, certainty).status == UNKNOWN]
+    def affected_by(self, path: str, case: Any, certainty: Mapping) -> list:
+        """Rules whose outcome an answer to ``path`` could still change."""
+        return [
+            rule for rule in self.uses.get(path, ())
+            if (judgement := self.rule(rule, case, certainty)).status != FAILS and path in judgement.open_paths
+        ]

@@ -1,133 +1,212 @@
-"""The report: what was concluded about a case, with sources and trace.
+"""The report: what was concluded about a case, with reasons, sources and trace.
 
-``build`` turns an inference into plain data (the JSON report of KNOWLEDGE.md
-§3); every renderer (text tables, JSON, Markdown) reads that data, so all
-formats say the same thing.
+``build`` turns an inference into plain data (the JSON report); every
+renderer (text, JSON, Markdown, graphs) reads that data, so all formats say
+the same thing.  The lists of conclusions and their keys come from the
+knowledge base's kinds.
 """
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from expert.catalog import Conclusion, Region
 from expert.certainty import band
-from expert.conditions import BeliefCondition, FieldCondition, ItemCondition, spell_value
+from expert.conditions import AbsentCondition, BeliefCondition, FieldCondition, ItemCondition
+from expert.engine import Firing, Inference
 from expert.rules import Belief
+from expert.wording import fill
 
-REPORT_SCHEMA = 1
-IRRELEVANT_ANSWER = "irrelevant_answer"  # the warning the relevance analysis raises
+REPORT_SCHEMA = 2
 
 
-def matched(kb, firing):
+def matched(kb: Any, firing: Firing) -> list[tuple[Any, str]]:
     """``(condition, "path = value")`` for each condition a firing matched."""
-    pairs = []
-    for condition in kb.conditions[firing.rule.name]:
+    if firing.matched is not None:
+        return [(None, line) for line in firing.matched]
+    pairs: list[tuple[Any, str]] = []
+    for condition in kb.conditions.get(firing.rule.name, ()):
+        if isinstance(condition, AbsentCondition):
+            pairs.append((condition, str(condition)))
+            continue
         for fact in firing.facts:
             if isinstance(condition, BeliefCondition) and isinstance(fact, Belief):
                 if fact["id"] == condition.hypothesis:
                     pairs.append((condition, f"{fact['id']} = {fact['certainty']:.2f} ({fact['band']})"))
-            elif isinstance(condition, ItemCondition) and isinstance(fact, condition.answer.item):
+            elif isinstance(condition, ItemCondition) and isinstance(fact, condition.field.item):
                 pairs.append((condition, f"{condition.path} includes {fact['kind']}"))
-            elif isinstance(condition, FieldCondition) and getattr(fact, "table", None) == condition.path.split(".")[0]:
-                pairs.append((condition, f"{condition.path} = {spell_value(fact[condition.path.split('.')[1]])}"))
+            elif isinstance(condition, FieldCondition) and getattr(fact, "table", None) == condition.field.table:
+                value = fact[condition.field.name]
+                pairs.append((condition, f"{condition.path} = {condition.field.spell_value(value)}"))
     return pairs
 
 
-def matched_answers(kb, firing):
+def matched_answers(kb: Any, firing: Firing) -> list[str]:
     """The answers (and beliefs) a firing matched, as ``path = value`` lines."""
     return list(dict.fromkeys(line for _, line in matched(kb, firing)))
 
 
-def sources(items):
+def because(kb: Any, case: Any, firings: list[Firing], words: Mapping, labels: Mapping) -> list[str]:
+    """The answers behind ``firings``, told back in plain words."""
+    lines = []
+    for firing in firings:
+        lines += [s for path in firing.answers for s in said(kb, case, path)]
+        for condition in kb.conditions.get(firing.rule.name, ()):
+            if isinstance(condition, BeliefCondition):
+                lines.append(condition.in_words(words, labels))
+            elif isinstance(condition, AbsentCondition):
+                if condition.is_unknown_test():
+                    lines.append(condition.in_words(words, labels))
+                lines += [s for p in condition.paths if case.known(p) for s in said(kb, case, p)]
+            else:
+                lines += said(kb, case, condition.path, condition)
+    return [fill(line, words) for line in dict.fromkeys(lines)]
+
+
+def said(kb: Any, case: Any, path: str, condition: Any = None) -> list[str]:
+    """The statements of the answer to ``path`` (for a list, the items ``condition`` matched)."""
+    field = kb.vocabulary.field(path)
+    value = case.get(path)
+    if isinstance(condition, ItemCondition):
+        value = condition.matching(value)
+    return field.statements(value)
+
+
+def sources(items: Any) -> list[str]:
     return [str(s) for s in items]
 
 
-def build(kb, case, inference):
+def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
     """The report of ``case`` as plain data."""
-    catalog = kb.catalog
-    words = catalog.wording(case)
-
-    def say(text):
-        return text.format_map(words)
-
-    hypotheses = []
-    for hypothesis, certainty in inference.certainty.items():
-        if certainty <= 0:
-            continue
-        entry = catalog.hypotheses[hypothesis]
-        hypotheses.append(
-            {
-                "id": hypothesis,
-                "certainty": certainty,
-                "band": band(certainty),
-                "label": say(entry.label),
-                "explanation": say(entry.text),
-                "evidence": [
-                    {"rule": f.rule.name, "certainty": f.rule.weight, "facts": matched_answers(kb, f)}
-                    for f in inference.support(hypothesis)
-                ],
-                "sources": sources(entry.sources),
-            }
-        )
-    hypotheses.sort(key=lambda h: (-h["certainty"], h["id"]))
-
-    findings = inference.drawn(catalog.finding_kind)
-    finding_list = [
-        {
-            "id": fid,
-            "label": say(entry.label),
-            "text": say(entry.text),
-            "rule": findings[fid][0].rule.name,
-            "sources": sources(entry.sources),
-        }
-        for fid, entry in catalog.findings.items()
-        if fid in findings
-    ]
-
+    words = kb.catalog.wording(case)
+    labels = {c.id: fill(c.label, words) for c in kb.catalog.conclusions}
     withheld = inference.withheld()
-    recommended = inference.drawn(catalog.recommendation_kind)
-    actions = []
-    for aid, firings in recommended.items():
-        if aid in withheld:
-            continue
-        entry = catalog.recommendations[aid]
-        because = [line for f in firings for line in matched_answers(kb, f)]
-        actions.append(
-            {
-                "id": aid,
-                "priority": entry.priority,
-                "label": say(entry.label),
-                "advice": say(entry.text),
-                "because": list(dict.fromkeys(because)),
-                "sources": sources(entry.sources),
-            }
-        )
-    actions.sort(key=lambda a: (a["priority"], a["id"]))
-
-    withheld_list = [
-        {"id": aid, "reason": say(withheld[aid][0].rule.reason)} for aid in sorted(withheld) if aid in recommended
-    ]
-
-    warnings = [
-        {"id": wid, "message": say(catalog.warnings[wid].text)} for wid in inference.drawn("warning")
-    ]
-    for path, blockers in kb.judge.irrelevant_answers(case, inference.certainty).items():
-        needs = " or ".join(" and ".join(str(c) for c in conditions) for conditions in blockers)
-        given = ", ".join(
-            dict.fromkeys(f"{c.path} = {spell_value(case.get(c.path))}" for cs in blockers for c in cs)
-        )
-        warnings.append(
-            {
-                "id": IRRELEVANT_ANSWER,
-                "message": f"{path} does not apply here and was not used: it only matters when {needs} (this case has {given}).",
-            }
-        )
-
-    return {
+    report: dict[str, Any] = {
         "schema": REPORT_SCHEMA,
         "case": {"title": case.title, "path": case.path},
-        f"{catalog.hypothesis_kind}s": hypotheses,
-        f"{catalog.finding_kind}s": finding_list,
-        f"{catalog.recommendation_kind}s": actions,
-        "withheld": withheld_list,
-        "warnings": warnings,
-        "unanswered": kb.judge.relevant_unknowns(case, inference.certainty),
-        "trace": [
-            {"step": f.step, "rule": f.rule.name, "matched": matched_answers(kb, f), "declared": list(f.declared)}
-            for f in inference.firings
-        ],
+        "region": region.code,
+        "safety": safety(kb, case, inference, region),
     }
+    for kind in kb.kinds:
+        if kind.ranked:
+            report[kind.key] = ranked(kb, case, inference, kind, words, labels)
+            continue
+        drawn = inference.drawn(kind)
+        items: list[dict[str, Any]] = []
+        for conclusion, firings in drawn.items():
+            if conclusion in withheld:
+                continue
+            text = said_by(conclusion, firings, words)
+            if kind.brief:
+                items += [{"id": conclusion.id, kind.text_key: fill(fill(conclusion.text, f.details), words)}
+                          for f in firings]
+            elif kind.prioritised:
+                items.append({"id": conclusion.id, "priority": conclusion.priority, "label": labels[conclusion.id],
+                              kind.text_key: text, "because": because(kb, case, firings, words, labels),
+                              "sources": sources(conclusion.sources)})
+            else:
+                items.append({"id": conclusion.id, "label": labels[conclusion.id], kind.text_key: text,
+                              "rule": firings[0].rule.name, "sources": sources(conclusion.sources)})
+        if kind.brief:
+            items = list({item[kind.text_key]: item for item in items}.values())
+        elif kind.prioritised:
+            items.sort(key=lambda item: (item["priority"], item["id"]))
+        else:
+            order = {c: n for n, c in enumerate(kb.catalog.of_kind(kind))}
+            items.sort(key=lambda item: order[kb.conclusion(item["id"])])
+        report[kind.key] = items
+        if kind.withheld_key:
+            report[kind.withheld_key] = [
+                {"id": c.id, "label": labels[c.id], "reason": fill(firings[0].rule.reason or "", words)}
+                for c, firings in sorted(withheld.items(), key=lambda item: item[0].id) if c in drawn
+            ]
+    unanswered = kb.judge.relevant_unknowns(case, inference.certainty)
+    report["unanswered"] = unanswered
+    report["questions"] = [{"field": p, "text": fill(kb.vocabulary.field(p).question, words)} for p in unanswered]
+    report["trace"] = [
+        {"step": f.step, "rule": f.rule.name, "matched": matched_answers(kb, f), "declared": list(f.declared)}
+        for f in inference.firings
+    ]
+    return report
+
+
+def said_by(conclusion: Conclusion, firings: list[Firing], words: Mapping) -> str:
+    """A conclusion's text: what the rules that drew it say, or its own text."""
+    texts = list(dict.fromkeys(f.rule.says for f in firings if f.rule.says))
+    return fill(" ".join(texts) if texts else conclusion.text, words)
+
+
+def ranked(kb: Any, case: Any, inference: Inference, kind: Any, words: Mapping, labels: Mapping) -> list[dict]:
+    items = []
+    for conclusion in kb.catalog.of_kind(kind):
+        certainty = inference.certainty.get(conclusion.id, 0.0)
+        if certainty <= 0:
+            continue
+        support = inference.support(conclusion)
+        items.append({
+            "id": conclusion.id,
+            "certainty": certainty,
+            "band": band(certainty),
+            "label": labels[conclusion.id],
+            kind.text_key: fill(conclusion.text, words),
+            "because": because(kb, case, [f for f in support if f.rule.weight > 0], words, labels),
+            "evidence": [
+                {"rule": f.rule.name, "certainty": f.rule.weight, "facts": matched_answers(kb, f)} for f in support
+            ],
+            "sources": sources(conclusion.sources),
+        })
+    items.sort(key=lambda m: (-m["certainty"], m["id"]))
+    return items
+
+
+def safety(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
+    """Whether the safety questions were answered, and the help the reading points to.
+
+    The help is what the reached conclusions call for; while a safety
+    question is unanswered, the general help is shown as well.
+    """
+    answered = all(case.known(f.path) or f.applies(case) is False for f in kb.catalog.safety)
+    withheld = inference.withheld()
+    needs = {r for kind in kb.kinds for c in inference.drawn(kind) if c not in withheld for r in c.resources}
+    if not answered:
+        needs |= kb.catalog.general_help
+    return {"answered": answered, "resources": [r.as_data() for r in region.for_(needs)]}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a one-line summary of a case needs, without building its report.
+
+    The top hypothesis and its certainty, the hypotheses at least possible,
+    the advice in order (priority, then the knowledge base's order), how many
+    warnings the report would hold, and whether any advice comes first
+    (priority 1).
+    """
+
+    top: Conclusion | None
+    certainty: float
+    band: str | None
+    possible: list[Conclusion]
+    advice: list[Conclusion]
+    warning_count: int
+    urgent: bool
+
+
+def summary(kb: Any, case: Any, inference: Inference) -> Summary:
+    """The ``Summary`` of a case."""
+    ranked_kinds = [k for k in kb.kinds if k.ranked]
+    hypotheses = sorted(((inference.certainty.get(c.id, 0.0), c) for k in ranked_kinds for c in kb.catalog.of_kind(k)),
+                        key=lambda pair: (-pair[0], pair[1].id))
+    hypotheses = [(certainty, c) for certainty, c in hypotheses if certainty > 0]
+    withheld = inference.withheld()
+    order = {c: n for n, c in enumerate(kb.catalog.conclusions)}
+    advice = sorted((c for k in kb.kinds if k.prioritised for c in inference.drawn(k) if c not in withheld),
+                    key=lambda c: (c.priority, order[c]))
+    words = kb.catalog.wording(case)
+    messages = {fill(fill(c.text, f.details), words) for k in kb.kinds if k.brief
+                for c, firings in inference.drawn(k).items() if c not in withheld for f in firings}
+    certainty, top = hypotheses[0] if hypotheses else (0.0, None)
+    return Summary(top, certainty, band(certainty) if top else None,
+                   [c for value, c in hypotheses if band(value) != "unlikely"], advice, len(messages),
+                   any(c.priority == 1 for c in advice))

@@ -3,17 +3,24 @@
 Each rule is a real experta ``Rule`` (its left-hand side is matched by the
 Rete network) whose right-hand side is generated from a declaration: the
 hypothesis it supports and how strongly, or the conclusions it draws, and the
-sources it rests on.  Because the declaration is data, the same rule can also
-be read: to explain how a conclusion was reached, why another was not, and why
-a question is worth asking.
+sources it rests on (by default, those of its conclusion).  Because the
+declaration is data, the same rule can also be read: to explain how a
+conclusion was reached, why another was not, and why a question is worth
+asking.
 """
+from __future__ import annotations
+
 import itertools
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
+from typing import Any
 
-from experta import Fact, Field, L
+from experta import NOT, Fact, L, W
+from experta import Field as ExpertaField
 from experta.rule import Rule
+
+from expert.catalog import Conclusion, Source
 
 # Salience layers: safety first, then all evidence, then what depends on the
 # combined certainty of the evidence, so that no conclusion is drawn from a
@@ -22,153 +29,167 @@ SAFETY = 30
 EVIDENCE = 20
 CONCLUSION = 10
 
+POSSIBLE = ("possible", "likely")
+LIKELY = ("likely",)
+
 _definition_order = itertools.count()
 
 
 class Belief(Fact):
     """The combined certainty of a hypothesis, as far as the rules have got."""
 
-    id = Field(str, mandatory=True)
-    certainty = Field(float, mandatory=True)
-    band = Field(str, mandatory=True)
+    id = ExpertaField(str, mandatory=True)
+    certainty = ExpertaField(float, mandatory=True)
+    band = ExpertaField(str, mandatory=True)
 
 
-class Concluded(Fact):
-    """A categorical conclusion (an insight, an action, a warning, ...)."""
-
-    kind = Field(str, mandatory=True)
-    id = Field(str, mandatory=True)
-
-
-@dataclass(frozen=True)
-class Source:
-    """A passage of a source text: article id and a range of paragraphs."""
-
-    article: str
-    first: int = None
-    last: int = None
-
-    def __str__(self):
-        if self.first is None:  # a note instead of a passage
-            return self.article
-        if self.last is None or self.last == self.first:
-            return f"{self.article} ¶{self.first}"
-        return f"{self.article} ¶{self.first}–{self.last}"
-
-
-def cite(article, *paragraphs):
-    """Sources from ``cite("001", 3, (48, 49))``: single paragraphs or ranges."""
-    return tuple(
-        Source(article, *p) if isinstance(p, tuple) else Source(article, p) for p in paragraphs
-    )
-
-
-def one_of(*values):
+def one_of(*values: Any) -> Any:
     """A field constraint that accepts any of ``values``."""
     return reduce(or_, (L(v) for v in values))
 
 
-def anything_but(value):
+def anything_but(value: Any) -> Any:
     """A field constraint that accepts any known value except ``value``."""
     return ~L(value)
 
 
-def believed(hypothesis, at_least):
-    """A pattern that holds once ``hypothesis`` reaches the band ``at_least``."""
-    bands = {"possible": ("possible", "likely"), "likely": ("likely",)}[at_least]
-    return Belief(id=hypothesis, band=one_of(*bands))
+def unknown(pattern_class: type[Fact], name: str) -> NOT:
+    """A pattern that holds while a field has no answer."""
+    return NOT(pattern_class(**{name: W()}))
+
+
+def believed(hypothesis: Conclusion, at_least: tuple[str, ...] = POSSIBLE) -> Belief:
+    """A pattern that holds once ``hypothesis`` reaches one of the bands ``at_least``."""
+    return Belief(id=hypothesis.id, band=one_of(*at_least))
 
 
 class KnowledgeRule(Rule):
-    """An experta rule that knows its name, conclusions and sources."""
+    """An experta rule that knows its name, conclusions and sources.
 
-    name = None
-    supports = None  # hypothesis id, for evidence rules
+    ``says`` is the wording of its conclusion when this rule is the one that
+    draws it (the same advice put for a particular danger, say); ``reason``
+    says why it withholds what it withholds.
+    """
+
+    name: str = ""
+    supports: Conclusion | None = None  # the hypothesis of an evidence rule
     weight = 0.0
-    kind = None  # kind of categorical conclusion, for other rules
-    concludes = ()
-    withholds = ()
-    reason = None
-    sources = ()
+    concludes: tuple[Conclusion, ...] = ()
+    withholds: tuple[Conclusion, ...] = ()
+    says: str | None = None
+    reason: str | None = None
+    sources: tuple[Source, ...] = ()
     order = 0
-    _origin = None
+    _origin: KnowledgeRule | None = None
 
-    def __set_name__(self, owner, name):
+    def __set_name__(self, owner: type, name: str) -> None:
         self.name = self.__name__ = name
 
-    def new_conditions(self, *args):
+    def new_conditions(self, *args: Any) -> KnowledgeRule:
         """experta rewrites rules before matching; keep a link to this one."""
         rewritten = super().new_conditions(*args)
         rewritten._origin = self.origin
         return rewritten
 
     @property
-    def origin(self):
+    def origin(self) -> KnowledgeRule:
         return self if self._origin is None else self._origin
 
     @property
-    def patterns(self):
+    def patterns(self) -> tuple:
         return tuple(self)
 
-    def describe(self):
-        """What the rule concludes, in one line."""
+    def conclusions(self) -> list[Conclusion]:
+        """Everything the rule concludes or withholds."""
+        return [*([self.supports] if self.supports else []), *self.concludes, *self.withholds]
+
+    def describe(self) -> str:
+        """What the rule concludes, in one line of ids."""
         if self.supports:
-            return f"{self.supports} {self.weight:+.2f}"
-        parts = [f"{self.kind} {c}" for c in self.concludes]
-        parts += [f"withhold {w}" for w in self.withholds]
+            return f"{self.supports.kind} {self.supports.id} {self.weight:+.2f}"
+        parts = [f"{c.kind} {c.id}" for c in self.concludes]
+        parts += [f"withhold {c.kind} {c.id}" for c in self.withholds]
         return ", ".join(parts)
 
 
-def _rule(patterns, salience, sources, **declaration):
+@dataclass(frozen=True)
+class ForeignRule:
+    """A plain experta rule added to an engine: it fires and is traced, but
+    declares nothing this package can explain."""
+
+    name: str
+    supports = None
+    weight = 0.0
+    concludes: tuple = ()
+    withholds: tuple = ()
+    says = None
+    reason = None
+    sources: tuple = ()
+    order = 1 << 30
+    salience = 0
+
+
+def _sources_of(conclusions: list[Conclusion]) -> tuple[Source, ...]:
+    return tuple(dict.fromkeys(s for c in conclusions for s in c.sources))
+
+
+def _rule(patterns: tuple, salience: int, sources: tuple | None, **declaration: Any) -> KnowledgeRule:
     rule = KnowledgeRule(*patterns, salience=salience)
     for key, value in declaration.items():
         setattr(rule, key, value)
-    rule.sources = tuple(sources)
+    rule.sources = tuple(sources) if sources is not None else _sources_of(rule.conclusions())
     rule.order = next(_definition_order)
 
-    def fire(engine):
+    def fire(engine: Any) -> None:
         engine.apply(rule)
 
     return rule(fire)
 
 
-def evidence(*patterns, supports, weight, sources):
+def evidence(*patterns: Any, supports: Conclusion, weight: float, sources: tuple | None = None) -> KnowledgeRule:
     """A rule whose match is evidence for (or, with a negative weight, against) a hypothesis."""
     return _rule(patterns, EVIDENCE, sources, supports=supports, weight=weight)
 
 
-def conclusion(*patterns, kind, concludes, sources, withholds=(), reason=None, salience=CONCLUSION):
-    """A rule that draws categorical conclusions of ``kind`` and may withhold others."""
-    if isinstance(concludes, str):
+def conclusion(
+    *patterns: Any,
+    concludes: Conclusion | tuple[Conclusion, ...] = (),
+    withholds: tuple[Conclusion, ...] = (),
+    says: str | None = None,
+    reason: str | None = None,
+    sources: tuple | None = None,
+    salience: int = CONCLUSION,
+) -> KnowledgeRule:
+    """A rule that draws categorical conclusions and may withhold others."""
+    if isinstance(concludes, Conclusion):
         concludes = (concludes,)
-    return _rule(
-        patterns,
-        salience,
-        sources,
-        kind=kind,
-        concludes=tuple(concludes),
-        withholds=tuple(withholds),
-        reason=reason,
-    )
+    return _rule(patterns, salience, sources, concludes=tuple(concludes), withholds=tuple(withholds),
+                 says=says, reason=reason)
 
 
-def safety(*patterns, kind, concludes, withholds, reason, sources):
+def safety(*patterns: Any, sources: tuple, **declaration: Any) -> KnowledgeRule:
     """A conclusion that fires before everything else and overrides other advice."""
-    return conclusion(
-        *patterns,
-        kind=kind,
-        concludes=concludes,
-        withholds=withholds,
-        reason=reason,
-        sources=sources,
-        salience=SAFETY,
-    )
+    return conclusion(*patterns, sources=sources, salience=SAFETY, **declaration)
 
 
-def rules_of(engine_class):
+def shadowed(engine_class: type) -> list[str]:
+    """Names given to two different rules in the topic classes of an engine:
+    only the first would run, so the other would silently be lost."""
+    seen: dict[str, KnowledgeRule] = {}
+    twice = []
+    for klass in engine_class.__mro__:
+        for name, rule in vars(klass).items():
+            if isinstance(rule, KnowledgeRule):
+                if name in seen and seen[name] is not rule and name not in twice:
+                    twice.append(name)
+                seen.setdefault(name, rule)
+    return twice
+
+
+def rules_of(engine_class: type) -> list[KnowledgeRule]:
     """Every ``KnowledgeRule`` of an engine class: by topic class in method
     resolution order, then in the order they are written."""
-    found = {}
+    found: dict[str, tuple[int, int, KnowledgeRule]] = {}
     for rank, klass in enumerate(engine_class.__mro__):
         for rule in vars(klass).values():
             if isinstance(rule, KnowledgeRule):

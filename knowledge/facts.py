@@ -1,75 +1,247 @@
-"""The facts a case can state, one experta ``Fact`` class per case-file table.
+"""The facts a case can state: one experta ``Fact`` class per case-file table.
 
-Field names and values are a public interface (case files and reports use
-them); see ``KNOWLEDGE.md`` §1.
+Each field is declared once, with its question and, for every allowed
+answer, a label (the reply as the person gives it) and a statement (the
+answer told back, used in the "because" lines of a reading).  Field names
+and values are a public interface: case files and reports use them.
+``{they}``, ``{them}``, ``{their}`` ... are filled from ``ex.pronoun``.
 """
-from expert.vocabulary import Choice, ChoiceSet, Fact, Flag, TableFact
+from expert.fields import Choice, ChoiceSet, Fact, Flag, Table
 
 
 class Stressor(Fact):
     """One entry of ``ex.stressors``, declared on its own so rules can match it."""
 
 
-class Breakup(TableFact):
-    """Who ended the relationship, and how the ex explained it."""
+class Unavoidable(Fact):
+    """One entry of ``contact.unavoidable``, declared on its own so rules can match it."""
+
+
+class Breakup(Table):
+    """Who ended the relationship, how the ex explained it, and when."""
 
     table = "breakup"
-    ended_by = Choice("me", "ex", "mutual")
-    ex_excuse = Choice("none", "its_not_you", "lost_feelings", "blamed_me")
+    ended_by = Choice(
+        "Who ended the relationship?",
+        me=("I did", "you ended it"),
+        ex=("my ex did", "your ex ended it"),
+        mutual=("we both decided", "you both decided to end it"),
+    )
+    ex_excuse = Choice(
+        "What reason did your ex give for ending it?",
+        none=("no real reason", "your ex gave no real reason"),
+        its_not_you=("“it's not you, it's me”", "your ex said “it's not you, it's me”"),
+        lost_feelings=("{they} no longer had feelings for me", "your ex said {they} no longer had feelings for you"),
+        blamed_me=("{they} blamed me", "your ex blamed you for the ending"),
+    )
+    how_long_ago = Choice(
+        "How long ago did it end?",
+        recent=("less than a month ago", "it ended less than a month ago"),
+        months=("one to twelve months ago", "it ended one to twelve months ago"),
+        years=("more than a year ago", "it ended more than a year ago"),
+    )
 
 
-class Crying(TableFact):
-    """When and how the ex cries."""
+class Crying(Table):
+    """When and how often the ex cries."""
 
     table = "crying"
-    context = Choice("breakup_talk", "later_talks")
-    frequency = Choice("once", "sometimes", "every_time")
-    before_i_can_speak = Flag()
+    context = Choice(
+        "When does your ex cry?",
+        breakup_talk=("in the conversation where we broke up", "your ex cried in the conversation where you broke up"),
+        later_talks=("when we talk since the breakup", "your ex cries when you talk since the breakup"),
+    )
+    frequency = Choice(
+        "How often has your ex cried in front of you?",
+        once=("once", "your ex has cried once in front of you"),
+        sometimes=("now and then", "your ex cries now and then"),
+        every_time=("every time we talk", "your ex cries every time you talk"),
+    )
+    before_i_can_speak = Flag(
+        "Does your ex start crying before you can say what you need to?",
+        yes="your ex starts crying before you can say what you need to",
+        no="your ex lets you say what you need to before crying",
+    )
 
 
-class Ex(TableFact):
+class Ex(Table):
     """What the ex is like and what the ex says."""
 
     table = "ex"
-    pronoun = Choice("he", "she", "they")
-    failed_relationships = Choice("none", "few", "many")
-    used_tears_before = Flag()
-    cries_easily = Flag()
-    usually_empathetic = Flag()
-    stressors = ChoiceSet(
-        "work", "life_direction", "identity", "depression", "anxiety", "health", "family", "other", item=Stressor
+    pronoun = Choice(
+        "How should I refer to your ex?",
+        he=("he / him", "you refer to your ex as he"),
+        she=("she / her", "you refer to your ex as she"),
+        they=("they / them", "you refer to your ex as they"),
     )
-    blames_me = Flag()
-    said_no_one_better = Flag()
-    asks_to_get_back = Flag()
+    failed_relationships = Choice(
+        "Before you, how many of your ex's relationships had ended?",
+        none=("none", "none of your ex's earlier relationships had ended"),
+        few=("a few", "a few of your ex's earlier relationships had ended"),
+        many=("many", "many of your ex's earlier relationships had ended"),
+    )
+    used_tears_before = Flag(
+        "Have tears got your ex {their} way in earlier relationships?",
+        yes="tears have got your ex {their} way before",
+        no="tears have not got your ex {their} way before",
+    )
+    cries_easily = Flag(
+        "Does your ex cry easily in general?",
+        yes="your ex cries easily in general",
+        no="your ex does not usually cry easily",
+    )
+    usually_empathetic = Flag(
+        "Does your ex usually show empathy for others?",
+        yes="your ex usually shows empathy for others",
+        no="your ex does not usually show much empathy",
+    )
+    stressors = ChoiceSet(
+        "Is your ex under strain from any of these? (several allowed, or none)",
+        item=Stressor,
+        work=("work", "your ex is under strain at work"),
+        life_direction=("where {their} life is going", "your ex is unsure where {their} life is going"),
+        identity=("who {they} {is}", "your ex is struggling with who {they} {is}"),
+        depression=("depression", "your ex is dealing with depression"),
+        anxiety=("anxiety", "your ex is dealing with anxiety"),
+        health=("health", "your ex has worries about {their} health"),
+        family=("family", "your ex has troubles in {their} family"),
+        other=("something else", "your ex is under some other strain"),
+    )
+    blames_me = Flag(
+        "Does your ex blame you and act as the one who was wronged?",
+        yes="your ex blames you and acts as the one who was wronged",
+        no="your ex does not blame you",
+    )
+    said_no_one_better = Flag(
+        "Has your ex said {they} will never find anyone like you?",
+        yes="your ex said {they} will never find anyone like you",
+        no="your ex has not said {they} will never find anyone like you",
+    )
+    asks_to_get_back = Flag(
+        "Does your ex ask, or hint, to get back together?",
+        yes="your ex asks or hints to get back together",
+        no="your ex does not ask to get back together",
+    )
 
 
-class Contact(TableFact):
-    """How much the two of you are still in touch."""
+class Contact(Table):
+    """How much the two of you are still in touch, and why."""
 
     table = "contact"
-    level = Choice("none", "occasional", "frequent")
-    as_friends = Flag()
-    i_comfort_ex = Flag()
+    level = Choice(
+        "How much are you in touch now?",
+        none=("not at all", "you are not in touch"),
+        occasional=("now and then", "you are in touch now and then"),
+        frequent=("often", "you are in touch often"),
+    )
+    as_friends = Flag(
+        "Do the two of you carry on as friends?",
+        yes="you carry on as friends",
+        no="you do not carry on as friends",
+    )
+    i_comfort_ex = Flag(
+        "Do you comfort your ex when {they} {is} crying?",
+        yes="you comfort your ex when {they} {is} crying",
+        no="you do not comfort your ex when {they} {is} crying",
+    )
+    unavoidable = ChoiceSet(
+        "Does anything mean you cannot stop seeing each other? (several allowed, or none)",
+        item=Unavoidable,
+        children=("children we share", "you share children"),
+        work=("work", "you work together"),
+        study=("study", "you study together"),
+        home=("a home", "you share a home"),
+    )
+    intimate_since = Flag(
+        "Since the breakup, have the two of you hugged, kissed or slept together?",
+        yes="you have been intimate since the breakup",
+        no="you have not been intimate since the breakup",
+    )
 
 
-class Me(TableFact):
+class Me(Table):
     """Where the person asking stands."""
 
     table = "me"
-    want_back = Choice("yes", "no", "unsure")
-    confident_in_decision = Flag()
-    say_hurtful_things = Flag()
-    feel_guilty = Flag()
-    have_closure = Flag()
+    want_back = Choice(
+        "Would you like to get back together?",
+        yes=("yes", "you would like to get back together"),
+        no=("no", "you do not want to get back together"),
+        unsure=("I'm not sure", "you are not sure whether you want to get back together"),
+    )
+    confident_in_decision = Flag(
+        "Are you sure that ending it was right?",
+        yes="you are sure that ending it was right",
+        no="you are not sure that ending it was right",
+    )
+    say_hurtful_things = Flag(
+        "Do you say hurtful things to your ex, for example that {they} {is} selfish?",
+        yes="you say hurtful things to your ex",
+        no="you do not say hurtful things to your ex",
+    )
+    feel_guilty = Flag(
+        "Do you feel as if you were the one who did wrong?",
+        yes="you feel as if you were the one who did wrong",
+        no="you do not feel you were the one who did wrong",
+    )
+    have_closure = Flag(
+        "Did you get an honest account of why it ended?",
+        yes="you got an honest account of why it ended",
+        no="you did not get an honest account of why it ended",
+    )
+    follow_ex_online = Flag(
+        "Do you keep checking your ex's social media, or news of {their} life?",
+        yes="you keep checking on your ex's life online",
+        no="you do not keep checking on your ex online",
+    )
+    my_part = Flag(
+        "Did things you did play a part in the ending (for example, breaking trust)?",
+        yes="things you did played a part in the ending",
+        no="you do not think things you did led to the ending",
+    )
 
 
-class Safety(TableFact):
+class Safety(Table):
     """Signs that call for help beyond this program."""
 
     table = "safety"
-    ex_self_harm_talk = Flag()
-    threats_or_abuse = Flag()
+    i_think_of_self_harm = Flag(
+        "Have you had thoughts of hurting yourself, or of not wanting to live?",
+        yes="you have had thoughts of hurting yourself or of not wanting to live",
+        no="you have not had thoughts of hurting yourself",
+    )
+    ex_self_harm_talk = Flag(
+        "Has your ex talked about hurting or killing {themself}?",
+        yes="your ex has talked about hurting {themself}",
+        no="your ex has not talked about hurting {themself}",
+    )
+    self_harm_as_pressure = Flag(
+        "Does your ex link that talk to what you do, for example “if you leave, I'll hurt myself”?",
+        yes="your ex links that talk to what you do",
+        no="your ex does not link that talk to what you do",
+        asked_if=(ex_self_harm_talk, True),
+    )
+    threats_or_abuse = Flag(
+        "Has your ex threatened, intimidated, controlled or hurt you?",
+        yes="your ex has threatened, intimidated, controlled or hurt you",
+        no="your ex has not threatened or hurt you",
+    )
 
 
 TABLES = (Breakup, Crying, Ex, Contact, Me, Safety)
+
+# The order a consultation asks in: the pronoun (it shapes every question),
+# the safety questions, then who ended it and when, which decide what else matters.
+QUESTION_ORDER = (
+    Ex.pronoun,
+    Safety.i_think_of_self_harm, Safety.ex_self_harm_talk, Safety.self_harm_as_pressure, Safety.threats_or_abuse,
+    Breakup.ended_by, Breakup.how_long_ago, Breakup.ex_excuse,
+    Crying.context, Crying.frequency, Crying.before_i_can_speak,
+    Ex.failed_relationships, Ex.said_no_one_better, Ex.asks_to_get_back, Ex.used_tears_before,
+    Ex.cries_easily, Ex.usually_empathetic, Ex.stressors, Ex.blames_me,
+    Contact.level, Contact.as_friends, Contact.unavoidable, Contact.intimate_since, Contact.i_comfort_ex,
+    Me.want_back, Me.confident_in_decision, Me.say_hurtful_things, Me.feel_guilty, Me.my_part,
+    Me.have_closure, Me.follow_ex_online,
+)
+SAFETY_QUESTIONS = (Safety.i_think_of_self_harm, Safety.ex_self_harm_talk, Safety.self_harm_as_pressure,
+                    Safety.threats_or_abuse)

@@ -1,22 +1,23 @@
-"""Hypothesis strategies for valid cases, drawn from the vocabulary itself."""
+"""Hypothesis strategies for valid cases, drawn from the field declarations themselves."""
 from hypothesis import strategies as st
 
-from expert.vocabulary import ChoiceSet
-from knowledge.base import VOCABULARY
+from expert.fields import ChoiceSet
+from knowledge.base import KNOWLEDGE_BASE
+
+VOCABULARY = KNOWLEDGE_BASE.vocabulary
 
 
-def answer_values(answer):
-    if isinstance(answer, ChoiceSet):
-        return st.lists(st.sampled_from(answer.values), max_size=4)
-    return st.sampled_from(answer.values)
+def answer_values(field):
+    if isinstance(field, ChoiceSet):
+        return st.lists(st.sampled_from(field.values), max_size=4, unique=True)
+    return st.sampled_from(field.values)
 
 
 @st.composite
 def case_data(draw):
     """A case as nested tables, with any subset of fields answered."""
     data = {}
-    for path, answer in VOCABULARY.fields.items():
+    for field in VOCABULARY.fields.values():
         if draw(st.booleans()):
-            table, field = path.split(".")
-            data.setdefault(table, {})[field] = draw(answer_values(answer))
+            data.setdefault(field.table, {})[field.name] = draw(answer_values(field))
     return data

@@ -9,7 +9,7 @@ BAD_CASES = [
     ("unknown-table.toml", "[feelings]\nsad = true\n",
      "feelings: unknown table (allowed: schema, title, notes, breakup, crying, ex, contact, me, safety)"),
     ("unknown-field.toml", '[breakup]\nwho = "me"\n',
-     "breakup.who: unknown field (allowed: ended_by, ex_excuse)"),
+     "breakup.who: unknown field (allowed: ended_by, ex_excuse, how_long_ago)"),
     ("value-not-allowed.toml", '[breakup]\nended_by = "maybe"\n',
      "breakup.ended_by: 'maybe' is not allowed (allowed: me | ex | mutual)"),
     ("string-for-boolean.toml", '[ex]\ncries_easily = "yes"\n',
@@ -25,11 +25,16 @@ BAD_CASES = [
      "ex.stressors: expected a list of any of: work, life_direction"),
     ("table-is-a-value.toml", 'breakup = "me"\n', "breakup: expected a table, got text 'me'"),
     ("title-is-a-number.toml", "title = 3\n", "title: expected text, got a number (3)"),
-    ("schema-2.toml", "schema = 2\n", "schema: unsupported version 2 (supported: 1)"),
+    ("schema-3.toml", "schema = 3\n", "schema: unsupported version 3 (supported: 1, 2)"),
+    ("schema-true.toml", "schema = true\n", "schema: unsupported version True (supported: 1, 2)"),
+    ("duplicate-key.json", '{"title": "a", "title": "b"}', "invalid JSON: the key 'title' appears twice"),
+    ("surrogate.json", '{"title": "\\ud800"}', "title: text holds an invalid character (a lone surrogate)"),
+    ("schema-link-not-text.json", '{"$schema": 3}', "$schema: expected text"),
     ("invalid.toml", "[breakup\nended_by = 'me'\n", "invalid TOML: "),
     ("invalid.json", '{"breakup": }', "line 1, column 13: invalid JSON: Expecting value"),
     ("not-an-object.json", "[1, 2]", "a case must be a table (a JSON object), got a list"),
     ("garbage.toml", b"\x89PNG\r\n\x1a\n\xff\xfe\x00", "not a text file (invalid UTF-8 at byte 0)"),
+    ("bom.toml", "\ufeff[breakup]\nended_by = 3\n", "breakup.ended_by: expected one of me | ex | mutual"),
     ("nul-bytes.toml", b"title = 'a'\x00\x00", "not a text file (contains NUL bytes)"),
 ]
 
@@ -70,6 +75,13 @@ def test_folder_instead_of_file(runner, tmp_path):
     assert result.stderr == f"Error: {tmp_path}: is a folder, not a case file\n"
 
 
+def test_a_case_file_may_be_written_with_upper_case_suffix_and_a_byte_order_mark(runner, tmp_path):
+    path = tmp_path / "CASE.TOML"
+    path.write_text('\ufeff[breakup]\nended_by = "me"\n', encoding="utf-8")
+    result = runner.invoke(cli, ["analyze", "--format", "json", str(path)])
+    assert result.exit_code == 0, result.stderr
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file")
 def test_unreadable_file(runner, tmp_path):
     path = tmp_path / "secret.toml"
@@ -96,3 +108,13 @@ def test_empty_file_is_a_case_with_nothing_known(runner, tmp_path, content):
     result = runner.invoke(cli, ["analyze", "--format", "json", str(path)])
     assert result.exit_code == 0, result.stderr
     assert '"motives": []' in result.stdout
+
+
+def test_a_title_with_control_characters_is_shown_escaped(runner, tmp_path):
+    path = tmp_path / "case.json"
+    path.write_text('{"title": "Hi\\n\\nWhat you could do\\n1. Go back \\u202e\\u001b[31m"}', encoding="utf-8")
+    result = runner.invoke(cli, ["analyze", str(path)])
+    assert result.exit_code == 0
+    first = result.stdout.splitlines()[0]
+    assert first == "Hi\\n\\nWhat you could do\\n1. Go back \\u202e\\x1b[31m"
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout

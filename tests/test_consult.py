@@ -1,216 +1,299 @@
-"""``exsplain consult`` driven through click's runner, one path per test."""
+"""The consultation: the state machine on its own, and ``exsplain consult`` through click's runner."""
 import json
+import os
 import stat
+from pathlib import Path
 
 import pytest
 
-from cli import consult as consult_command
 from cli.main import cli
-from conftest import EXAMPLES
+from expert.consultation import Consultation
+from knowledge.facts import Breakup, Ex, Me, Safety
 
-SKIP_REST = "skip\n" * 40
-EXCUSE = "What reason did your ex give for leaving?"
+from conftest import example
+
+SAFETY_NO = "no\nno\nno\n"  # own thoughts, ex's self-harm talk, threats
+SKIP_REST = "\n" * 40
+EXCUSE = "What reason did your ex give for ending it?"
 CONFIDENT = "Are you sure that ending it was right?"
-SELF_HARM = "has your ex talked about hurting"
-
-
-EVERYTHING_BUT_SAFETY = """
-[breakup]
-ended_by = "ex"
-ex_excuse = "lost_feelings"
-[crying]
-context = "later_talks"
-frequency = "every_time"
-before_i_can_speak = false
-[ex]
-pronoun = "he"
-failed_relationships = "none"
-used_tears_before = false
-cries_easily = false
-usually_empathetic = true
-stressors = ["depression"]
-blames_me = false
-said_no_one_better = false
-asks_to_get_back = false
-[contact]
-level = "frequent"
-as_friends = false
-i_comfort_ex = true
-[me]
-want_back = "no"
-say_hurtful_things = false
-feel_guilty = false
-have_closure = true
-"""
 
 
 def consult(runner, text, *args):
     return runner.invoke(cli, ["consult", *args], input=text)
 
 
+def dialogue(output):
+    """What was said before the review of the answers and the reading."""
+    return output.split("\nYour answers\n")[0].split("\nYour reading\n")[0]
+
+
+# -- the state machine, without click ------------------------------------------
+
+
+def test_the_pronoun_then_the_safety_questions_come_first(kb):
+    consultation = Consultation(kb)
+    order = []
+    while (field := consultation.next_question()) is not None and len(order) < 6:
+        order.append(field)
+        consultation.answer(field, False if field.values == (True, False) else field.values[0])
+    assert order[:5] == [Ex.pronoun, Safety.i_think_of_self_harm, Safety.ex_self_harm_talk,
+                         Safety.threats_or_abuse, Breakup.ended_by]
+
+
+def test_the_follow_up_on_self_harm_talk_is_asked_only_after_a_yes(kb):
+    consultation = Consultation(kb)
+    consultation.answer(Ex.pronoun, "he")
+    consultation.answer(Safety.i_think_of_self_harm, False)
+    consultation.answer(Safety.ex_self_harm_talk, True)
+    assert consultation.next_question() is Safety.self_harm_as_pressure
+    consultation.back()
+    consultation.answer(Safety.ex_self_harm_talk, False)
+    assert Safety.self_harm_as_pressure not in consultation.remaining()
+
+
+def test_progress_counts_what_is_left_to_ask(kb):
+    consultation = Consultation(kb)
+    first, about = consultation.progress()
+    assert first == 1 and about == len(consultation.remaining())
+    consultation.answer(Ex.pronoun, "she")
+    consultation.skip(Safety.i_think_of_self_harm)
+    assert consultation.progress()[0] == 3
+
+
+def test_back_restores_the_answer_a_change_replaced(kb):
+    consultation = Consultation(kb, kb.vocabulary.validate({"breakup": {"ended_by": "me"}}))
+    consultation.answer(Breakup.ended_by, "ex")
+    assert consultation.back() is Breakup.ended_by
+    assert consultation.case.get("breakup.ended_by") == "me"
+    assert consultation.back() is None
+
+
+def test_answers_the_consultation_asked_for_are_never_called_irrelevant(kb):
+    consultation = Consultation(kb)
+    consultation.answer(Breakup.ended_by, "me")
+    consultation.answer(Me.confident_in_decision, True)
+    consultation.answer(Breakup.ended_by, "ex")  # changed on the review screen
+    report = kb.report(consultation.case, "GB")
+    assert "irrelevant_answer" not in {w["id"] for w in report["warnings"]}
+    from_file = kb.report(kb.vocabulary.validate({"breakup": {"ended_by": "ex"}, "me": {"confident_in_decision": True}}))
+    assert "irrelevant_answer" in {w["id"] for w in from_file["warnings"]}
+
+
+# -- the dialogue, through click -----------------------------------------------
+
+
+def test_it_opens_with_what_it_is_and_how_many_questions(runner):
+    result = consult(runner, "")
+    first = " ".join(result.stdout.split("Question 1")[0].split())
+    assert first.startswith("This is exsplain.")
+    assert "not a substitute for professional help" in first and "stay on this computer" in first
+    assert "there are about 30 questions" in first
+
+
 def test_ended_by_me_never_asks_for_the_dumpers_excuse(runner):
-    result = consult(runner, "he\nme\n" + SKIP_REST)
+    result = consult(runner, "he\n" + SAFETY_NO + "me\n" + SKIP_REST)
     assert result.exit_code == 0, result.stderr
-    assert EXCUSE not in result.stdout
-    assert CONFIDENT in result.stdout
-    assert "Trust your decision" in result.stdout
+    assert EXCUSE not in result.stdout and CONFIDENT in result.stdout
 
 
 def test_ended_by_the_ex_never_asks_whether_i_am_sure(runner):
-    result = consult(runner, "she\nex\n" + SKIP_REST)
+    result = consult(runner, "she\n" + SAFETY_NO + "ex\n" + SKIP_REST)
     assert result.exit_code == 0
-    assert EXCUSE in result.stdout
-    assert CONFIDENT not in result.stdout
-    assert "Struggles of her own" not in result.stdout  # no stressor answered
+    assert EXCUSE in result.stdout and CONFIDENT not in result.stdout
     assert "she blamed me" in result.stdout, "the pronoun is used in the choices"
 
 
-def test_mutual_ending_asks_neither_side_question(runner):
-    result = consult(runner, "they\n3\n" + SKIP_REST)
-    assert result.exit_code == 0
-    assert EXCUSE not in result.stdout and CONFIDENT not in result.stdout
-    assert "Check your own feelings" in result.stdout
-
-
-def test_pronoun_is_asked_first_and_safety_last(runner):
-    result = consult(runner, SKIP_REST)
-    questions = [line for line in result.stdout.splitlines() if line.endswith("?")]
-    assert questions[0] == "How should I refer to your ex?"
-    assert SELF_HARM in questions[-2]
-    assert "threat, intimidation or abuse" in questions[-1]
-    assert "Two last questions" in result.stdout
-
-
-def test_safety_answer_recommends_help_and_withholds_advice(runner, tmp_path):
-    prefilled = tmp_path / "before.toml"
-    prefilled.write_text(EVERYTHING_BUT_SAFETY, encoding="utf-8")
-    result = consult(runner, "yes\nno\n", "--answers", str(prefilled), "--format", "json")
+def test_replies_may_be_words_labels_beginnings_or_dont_know(runner):
+    result = consult(runner, "she\ni don't know\nNO\n2\nmy ex did\nmonths\nit's not\n" + SKIP_REST, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    asked = [line for line in result.stderr.splitlines() if line.endswith("?")]
-    assert len(asked) == 2 and SELF_HARM in asked[0]
     report = json.loads(result.stdout)
-    assert report["actions"][0]["id"] == "get_urgent_help"
-    assert {w["id"] for w in report["withheld"]} == {"go_no_contact", "stop_comforting_the_dumper"}
+    assert "safety.i_think_of_self_harm" in report["unanswered"]
+    assert "your ex said “it's not you, it's me”" in " ".join(a for m in report["motives"] for a in m["because"]) or \
+        "false_hope_risk" in {i["id"] for i in report["insights"]}
 
 
-def test_question_mark_explains_from_the_rules(runner):
-    result = consult(runner, "he\n?\nme\n" + SKIP_REST)
-    assert "I ask because breakup.ended_by can still change" in result.stdout
-    assert "plea_when_i_ended_it +0.40" in result.stdout
-    assert "tears_leave_the_problems" in result.stdout
+def test_a_reply_that_names_no_answer_is_asked_again_with_a_hint(runner):
+    result = consult(runner, "he\nmaybe\n" + SAFETY_NO + "me\n" + SKIP_REST)
+    assert "Please answer yes or no (or 1 for yes, 2 for no); or press Enter to skip it" in result.stdout
+    assert dialogue(result.stdout).count("Have you had thoughts of hurting yourself") == 1
+
+
+def test_a_yes_to_a_safety_question_is_met_at_once_with_help(runner):
+    result = consult(runner, "he\nno\nyes\n")
+    after_yes = result.stdout.split("Has your ex talked about hurting or killing himself?")[1]
+    acknowledgement, next_question = after_yes.split("Does your ex link that talk")[:2]
+    assert "Thank you for telling me" in acknowledgement
+    assert "Samaritans: 116 123" in acknowledgement and "Emergency services: 999" in acknowledgement
+
+
+def test_quitting_before_the_safety_questions_still_opens_with_help(runner):
+    result = consult(runner, "he\nquit\n")
+    assert result.exit_code == 0
+    reading = result.stdout.split("Your reading")[1]
+    assert reading.index("Help first") < reading.index("Why your ex may be crying")
+    assert "Samaritans: 116 123" in reading
+
+
+def test_question_mark_says_why_from_the_rules_in_words(runner):
+    result = consult(runner, "he\n" + SAFETY_NO + "?\nme\n" + SKIP_REST)
+    why = " ".join(result.stdout.split("I ask because")[1].split("Question")[0].split())
+    assert "Why your ex may be crying: “Grief over the ending”" in why
+    assert "plea_when" not in why
 
 
 def test_back_returns_to_the_previous_question_and_changes_it(runner, tmp_path):
     saved = tmp_path / "case.toml"
-    result = consult(runner, "he\nme\nback\nex\n" + SKIP_REST, "--save", str(saved))
+    result = consult(runner, "he\n" + SAFETY_NO + "me\nback\nex\n" + SKIP_REST, "--save", str(saved))
     assert result.exit_code == 0
-    assert result.stdout.count("Who ended the relationship?") == 2
+    assert dialogue(result.stdout).count("Who ended the relationship?") == 2
     assert 'ended_by = "ex"' in saved.read_text()
 
 
-def test_back_at_the_first_question_says_so(runner):
-    result = consult(runner, "back\n" + SKIP_REST)
-    assert "There is no earlier question to go back to." in result.stdout
+def test_the_review_screen_changes_one_answer(runner, kb, tmp_path):
+    data = {}
+    for field in kb.question_order:
+        data.setdefault(field.table, {})[field.name] = field.to_data(field.samples()[1])
+    data["breakup"]["ended_by"] = "me"
+    full = tmp_path / "full.json"
+    full.write_text(json.dumps(data), encoding="utf-8")
+    answered = [f.path for f in kb.question_order]
+    change = answered.index("breakup.ended_by") + 1
+    result = consult(runner, f"{change}\nmy ex did\n\n", "--answers", str(full), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("\nYour answers\n") == 2, "shown again after the change"
+    assert "Who ended the relationship? my ex did" in result.stderr.split("\nYour answers\n")[2]
+    assert json.loads(result.stdout)["trace"][0]["matched"]
 
 
-def test_invalid_answer_is_asked_again_with_the_choices(runner):
-    result = consult(runner, "he\nmaybe\nme\n" + SKIP_REST)
-    assert "Please answer with one of 1, 2, 3 or me, ex, mutual." in result.stdout
-    assert result.stdout.count("Who ended the relationship?") == 1
-    assert "Trust your decision" in result.stdout
-
-
-def test_end_of_input_keeps_the_answers_given(runner, tmp_path):
+def test_end_of_input_prints_the_reading_so_far_and_exits_1(runner, tmp_path):
     saved = tmp_path / "partial.toml"
-    result = consult(runner, "he\nme\n", "--save", str(saved))
+    result = consult(runner, "he\nno\n", "--save", str(saved))
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Consultation stopped (end of input); 2 answers saved to {saved}."
+    assert "Input ended before the last question" in result.stdout
+    assert result.stderr.strip() == f"2 answers saved to {saved}."
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
-    text = saved.read_text()
-    assert 'pronoun = "he"' in text and 'ended_by = "me"' in text
+    assert 'pronoun = "he"' in saved.read_text()
+
+
+def test_piped_answers_give_the_json_report_on_stdout(runner):
+    result = consult(runner, "he\nno\nno\nno\nme\n", "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["safety"]["answered"] is True
+    assert "trust_your_decision" not in {a["id"] for a in report["actions"]}
 
 
 def test_ctrl_c_keeps_the_answers_given_and_exits_130(runner, tmp_path, monkeypatch):
-    replies = iter(["she", "ex"])
+    from cli import consult as consult_module
 
-    def read_line(prompt, err=False):
+    replies = iter(["she", "no"])
+
+    def read(self, prompt):
         try:
             return next(replies)
         except StopIteration:
             raise KeyboardInterrupt from None
 
-    monkeypatch.setattr(consult_command, "read_line", read_line)
+    monkeypatch.setattr(consult_module.Dialogue, "read", read)
     saved = tmp_path / "partial.toml"
     result = runner.invoke(cli, ["consult", "--save", str(saved)])
     assert result.exit_code == 130
-    assert "Consultation stopped (interrupted); 2 answers saved" in result.stderr
-    assert 'ended_by = "ex"' in saved.read_text()
+    assert "Consultation stopped; 2 answers saved to" in result.stderr
+    assert "Help first" in result.stderr, "help is still named when the safety questions were not all answered"
+    assert 'i_think_of_self_harm = false' in saved.read_text()
 
 
-def test_quit_stops_asking_and_shows_the_reading_so_far(runner):
-    result = consult(runner, "he\nme\nquit\n")
-    assert result.exit_code == 0
-    assert "Trust your decision" in result.stdout
-    assert "How often has your ex cried" not in result.stdout
+def test_save_on_an_existing_case_starts_from_its_answers_and_keeps_them(runner, tmp_path):
+    saved = tmp_path / "mine.toml"
+    saved.write_text(Path(example("ended-by-me-plea.toml")).read_text(encoding="utf-8"), encoding="utf-8")
+    before = saved.read_text()
+    nothing = consult(runner, "", "--save", str(saved))
+    assert nothing.exit_code == 1
+    assert saved.read_text() == before, "no answer given: the file is untouched"
+    more = consult(runner, "no\n", "--save", str(saved))
+    assert "Have you had thoughts of hurting yourself" in more.stdout
+    assert "How should I refer to your ex?" not in more.stdout
+    from knowledge.base import KNOWLEDGE_BASE
+
+    kept = KNOWLEDGE_BASE.vocabulary.load(saved)
+    assert kept.get("ex.asks_to_get_back") is True and kept.get("safety.i_think_of_self_harm") is False
+    assert kept.title == "He cried when I ended it and asked for another chance"
 
 
-def test_saved_case_reproduces_the_report(runner, tmp_path):
-    saved = tmp_path / "case.toml"
-    answers = "she\nex\nits_not_you\nlater_talks\nevery_time\nyes\n" + SKIP_REST
-    done = consult(runner, answers, "--save", str(saved), "--format", "json")
+def test_save_follows_the_suffix_and_analyze_reads_it_back(runner, tmp_path):
+    saved = tmp_path / "case.json"
+    done = consult(runner, "she\n" + SAFETY_NO + "ex\n" + SKIP_REST, "--save", str(saved), "--format", "json")
     assert done.exit_code == 0
+    assert json.loads(saved.read_text())["breakup"] == {"ended_by": "ex"}
+    analyzed = json.loads(runner.invoke(cli, ["analyze", "--format", "json", str(saved)]).stdout)
     from_consultation = json.loads(done.stdout)
-    analyzed = runner.invoke(cli, ["analyze", "--format", "json", str(saved)])
-    from_file = json.loads(analyzed.stdout)
-    from_consultation.pop("case"), from_file.pop("case")
-    assert from_file == from_consultation
-    assert from_file["motives"], "the answers led to some motive"
+    for report in (analyzed, from_consultation):
+        report.pop("case")
+    assert analyzed["motives"] == from_consultation["motives"]
 
 
-def test_answers_file_is_validated(runner, tmp_path):
-    bad = tmp_path / "bad.toml"
-    bad.write_text("[breakup]\nended_by = 3\n")
-    result = consult(runner, "", "--answers", str(bad))
+@pytest.mark.parametrize("target, message", [
+    ("missing/case.toml", "no such folder"),
+    ("case.txt", "use a name ending in .toml or .json"),
+])
+def test_an_unusable_save_target_is_refused_before_asking(runner, tmp_path, target, message):
+    result = consult(runner, "he\n", "--save", str(tmp_path / target))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: {bad}: breakup.ended_by: expected one of me | ex | mutual")
-
-
-@pytest.mark.parametrize("example", ["ended-by-me-doubting.toml", "dumped-resentful-ex.toml", "warnings.toml"])
-def test_questions_lists_what_consult_asks_next(runner, example):
-    path = str(EXAMPLES / example)
-    listed = runner.invoke(cli, ["questions", path])
-    assert listed.exit_code == 0
-    first_field = listed.stdout.splitlines()[2].split()[1]
-    asked = consult(runner, "quit\n", "--answers", path, "--format", "json")
-    first_question = next(line for line in asked.stderr.splitlines() if line.endswith("?"))
-    from knowledge.catalog import CATALOG
-
-    assert CATALOG.question(first_field).text.split("{")[0] in first_question
-
-
-def test_questions_leaves_out_what_no_longer_matters(runner):
-    listed = runner.invoke(cli, ["questions", str(EXAMPLES / "ended-by-me-doubting.toml")])
-    assert "breakup.ex_excuse" not in listed.stdout
-    assert "safety.ex_self_harm_talk" in listed.stdout
-    everything = runner.invoke(cli, ["questions"])
-    assert everything.stdout.splitlines()[2].split()[1] == "ex.pronoun"
-    assert "breakup.ex_excuse" in everything.stdout
-
-
-def test_save_into_a_missing_folder_is_refused_before_asking(runner, tmp_path):
-    target = tmp_path / "missing" / "case.toml"
-    result = consult(runner, "he\n", "--save", str(target))
-    assert result.exit_code == 2
-    assert result.stderr == f"Error: --save {target}: no such folder\n"
+    assert result.stderr == f"Error: --save {tmp_path / target}: {message}\n"
     assert result.stdout == ""
 
 
-def test_saving_over_an_existing_file_keeps_it_private(runner, tmp_path):
+def test_a_fifo_is_refused_as_a_save_target(runner, tmp_path):
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    result = consult(runner, "he\n", "--save", str(fifo))
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_save_that_fails_later_keeps_the_consultation_going(runner, tmp_path, monkeypatch):
+    from expert import files
+
+    saved = tmp_path / "case.toml"
+    real = files.write_private
+    failures = iter([True, False])
+
+    def flaky(path, text):
+        if next(failures, False):
+            raise OSError(28, "No space left on device")
+        return real(path, text)
+
+    monkeypatch.setattr(files, "write_private", flaky)
+    result = consult(runner, "he\nno\n", "--save", str(saved))
+    said = " ".join(result.stdout.split())
+    assert "Could not save to" in said and "(No space left on device); your answers are kept" in said
+    assert result.stderr.strip() == f"2 answers saved to {saved}."
+
+
+def test_saving_keeps_the_file_private_whatever_the_umask(runner, tmp_path):
     target = tmp_path / "case.toml"
-    target.write_text("old")
-    target.chmod(0o644)
-    result = consult(runner, "he\nme\nquit\n", "--save", str(target))
+    old = os.umask(0o777)
+    try:
+        result = consult(runner, "he\nquit\n", "--save", str(target))
+    finally:
+        os.umask(old)
     assert result.exit_code == 0
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert 'ended_by = "me"' in target.read_text()
     assert [p.name for p in tmp_path.iterdir()] == ["case.toml"], "no temporary file is left behind"
+
+
+def test_questions_lists_the_order_of_an_empty_consultation(runner):
+    listed = json.loads(runner.invoke(cli, ["questions", "--format", "json"]).stdout)
+    assert [q["field"] for q in listed[:5]] == ["ex.pronoun", "safety.i_think_of_self_harm",
+                                                "safety.ex_self_harm_talk", "safety.threats_or_abuse",
+                                                "breakup.ended_by"]
+    assert listed[1] == {"field": "safety.i_think_of_self_harm",
+                         "text": "Have you had thoughts of hurting yourself, or of not wanting to live?",
+                         "allowed": [True, False]}
+
+
+def test_questions_leaves_out_what_no_longer_matters(runner):
+    listed = runner.invoke(cli, ["questions", "--format", "json", example("ended-by-me-doubting.toml")])
+    fields = [q["field"] for q in json.loads(listed.stdout)]
+    assert "breakup.ex_excuse" not in fields and fields[0] == "safety.i_think_of_self_harm"

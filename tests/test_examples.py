@@ -1,61 +1,58 @@
-"""Every example case analyzes, and shows the conclusions its comment promises."""
+"""Every example case analyzes, and reaches the conclusions its comment promises."""
 import pytest
 
-from conftest import EXAMPLES as EXAMPLES_DIR, example_files, report_of_file
+from conftest import EXAMPLES, example_files, report_without_case
 
-# example -> (top motive, motives that must be present, actions, withheld, warnings)
+# example -> (top motive, motives at least present, actions, withheld, warnings)
 EXPECTED = {
-    "cries-easily.toml": ("emotional_temperament", {"grief"}, {"check_your_own_feelings", "focus_on_yourself"}, set(), set()),
-    "dumped-at-breakup-talk.toml": (
-        "avoiding_hard_conversation",
-        {"soften_the_blow", "guilt"},
-        {"see_the_responsibility_clearly", "focus_on_yourself"},
-        set(),
-        set(),
-    ),
+    "co-parents.toml": ("guilt", set(), {"keep_contact_practical", "reassure_then_ask_for_space"}, set(), set()),
+    "cries-easily.toml": ("emotional_temperament", {"grief"}, {"check_your_own_feelings", "focus_on_yourself"}, set(),
+                          {"safety_unanswered"}),
+    "dumped-asks-to-get-back.toml": ("guilt", {"grief"}, {"ask_what_has_changed", "dont_read_tears_as_love"}, set(),
+                                     {"safety_unanswered"}),
+    "dumped-at-breakup-talk.toml": ("soften_the_blow", {"avoiding_hard_conversation", "guilt"},
+                                    {"see_the_responsibility_clearly", "focus_on_yourself"}, set(), set()),
+    "dumped-cried-once.toml": ("guilt", {"soften_the_blow"}, {"give_it_time"}, set(), {"safety_unanswered"}),
     "dumped-friends-and-comforting.toml": (
-        "guilt",
-        {"seeking_reassurance"},
+        "guilt", {"seeking_reassurance"},
         {"end_the_friendship_act", "reassure_then_ask_for_space", "stop_comforting_the_dumper", "go_no_contact"},
-        set(),
-        set(),
-    ),
-    "dumped-its-not-you.toml": (
-        "guilt",
-        {"soften_the_blow"},
-        {"dont_read_tears_as_love", "go_no_contact", "seek_support"},
-        set(),
-        set(),
-    ),
-    "dumped-its-not-you.json": (
-        "guilt",
-        {"soften_the_blow"},
-        {"dont_read_tears_as_love", "go_no_contact", "seek_support"},
-        set(),
-        set(),
-    ),
-    "dumped-resentful-ex.toml": ("guilt", set(), {"see_the_responsibility_clearly", "seek_support"}, set(), set()),
-    "dumped-struggling-ex.toml": ("personal_struggles", {"guilt"}, {"go_no_contact"}, set(), set()),
-    "ended-by-me-doubting.toml": ("plea_to_reconsider", set(), {"check_your_own_feelings", "trust_your_decision"}, set(), set()),
-    "ended-by-me-plea.toml": ("plea_to_reconsider", {"grief"}, {"trust_your_decision", "dont_return_out_of_pity"}, set(), set()),
-    "ended-by-me-practised-tears.toml": (
-        "learned_manipulation",
-        {"sense_of_failure"},
-        {"dont_return_out_of_pity", "check_your_own_feelings"},
-        set(),
-        set(),
-    ),
-    "ended-by-me-serial-failures.toml": ("no_one_better", {"sense_of_failure", "grief"}, {"trust_your_decision"}, set(), set()),
-    "hurtful-remarks.toml": ("hurt_by_hostility", set(), {"stop_hurtful_remarks"}, set(), set()),
-    "safety-self-harm.toml": (
-        "personal_struggles",
-        set(),
-        {"get_urgent_help"},
-        {"go_no_contact", "stop_comforting_the_dumper"},
-        set(),
-    ),
-    "safety-threats.toml": ("guilt", set(), {"get_urgent_help", "go_no_contact"}, {"reassure_then_ask_for_space"}, set()),
-    "warnings.toml": ("guilt", set(), {"focus_on_yourself"}, set(), {"contact_mismatch", "irrelevant_answer"}),
+        set(), set()),
+    "dumped-intimacy-since.toml": ("guilt", set(), {"dont_read_tears_as_love", "stop_following_online"}, set(),
+                                   {"safety_unanswered"}),
+    "dumped-its-not-you.json": ("guilt", {"soften_the_blow"}, {"dont_read_tears_as_love", "go_no_contact", "seek_support"},
+                                set(), {"safety_unanswered"}),
+    "dumped-its-not-you.toml": ("guilt", {"soften_the_blow"}, {"dont_read_tears_as_love", "go_no_contact", "seek_support"},
+                                set(), {"safety_unanswered"}),
+    "dumped-resentful-ex.toml": ("playing_the_victim", {"guilt"}, {"see_the_responsibility_clearly", "seek_support"},
+                                 set(), {"safety_unanswered"}),
+    "dumped-struggling-ex.toml": ("personal_struggles", {"guilt"}, {"go_no_contact"}, set(), {"safety_unanswered"}),
+    "dumped-years-later.toml": ("personal_struggles", {"guilt"}, {"focus_on_yourself"}, set(), {"safety_unanswered"}),
+    "ended-by-me-doubting.toml": ("plea_to_reconsider", set(), {"check_your_own_feelings"}, set(), {"safety_unanswered"}),
+    "ended-by-me-no-regrets.toml": ("plea_to_reconsider", set(), {"trust_your_decision"}, set(), {"safety_unanswered"}),
+    "ended-by-me-plea.toml": ("grief", {"plea_to_reconsider"}, {"trust_your_decision", "dont_return_out_of_pity"}, set(),
+                              {"safety_unanswered"}),
+    "ended-by-me-practised-tears.toml": ("learned_manipulation", {"sense_of_failure"},
+                                         {"dont_return_out_of_pity", "check_your_own_feelings"}, set(),
+                                         {"safety_unanswered"}),
+    "ended-by-me-serial-failures.toml": ("no_one_better", {"sense_of_failure", "grief"}, {"trust_your_decision"}, set(),
+                                         {"safety_unanswered"}),
+    "hurtful-remarks.toml": ("hurt_by_hostility", set(), {"stop_hurtful_remarks"}, set(), {"safety_unanswered"}),
+    "my-part.toml": ("guilt", set(), {"own_your_part", "seek_support"}, set(), {"safety_unanswered"}),
+    "safety-abuse-and-pressure.toml": ("plea_to_reconsider", set(),
+                                       {"get_urgent_help", "put_your_safety_first", "go_no_contact"}, set(), set()),
+    "safety-own-dark-thoughts.toml": ("guilt", set(), {"reach_out_for_yourself", "give_it_time"}, set(), set()),
+    "safety-pressure-co-parents.toml": ("grief", set(), {"get_urgent_help", "put_your_safety_first",
+                                                         "keep_contact_practical"}, {"focus_on_yourself"},
+                                        {"safety_unanswered"}),
+    "safety-self-harm.toml": ("guilt", {"personal_struggles", "seeking_reassurance"}, {"get_urgent_help"},
+                              {"go_no_contact", "stop_comforting_the_dumper", "focus_on_yourself",
+                               "end_the_friendship_act"}, {"safety_unanswered"}),
+    "safety-threats-at-work.toml": ("guilt", set(), {"put_your_safety_first", "keep_contact_practical"},
+                                    {"reassure_then_ask_for_space"}, set()),
+    "safety-threats.toml": ("guilt", set(), {"put_your_safety_first", "go_no_contact"}, {"reassure_then_ask_for_space"},
+                            set()),
+    "warnings.toml": ("guilt", set(), {"focus_on_yourself"}, set(),
+                      {"contact_mismatch", "irrelevant_answer", "safety_unanswered"}),
 }
 
 
@@ -66,10 +63,9 @@ def test_every_example_has_expectations():
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
 def test_example_reaches_its_key_conclusions(kb, path):
     top, motives, actions, withheld, warnings = EXPECTED[path.name]
-    report = kb.report(kb.vocabulary.load(path))
-    found = {m["id"] for m in report["motives"]}
+    report = kb.report(kb.vocabulary.load(path), "GB")
     assert report["motives"][0]["id"] == top
-    assert motives <= found
+    assert motives <= {m["id"] for m in report["motives"]}
     assert actions <= {a["id"] for a in report["actions"]}
     assert {w["id"] for w in report["withheld"]} == withheld
     assert not withheld & {a["id"] for a in report["actions"]}, "withheld advice must not be recommended"
@@ -77,12 +73,16 @@ def test_example_reaches_its_key_conclusions(kb, path):
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
-def test_example_starts_with_a_comment_saying_what_it_shows(path):
+def test_example_names_its_schema_and_says_what_it_shows(path):
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".toml":
-        assert text.startswith("# ") and "Shows" in text.split("\n\n")[0]
+        first, *rest = text.splitlines()
+        comment = [line for line in rest[: next(i for i, line in enumerate(rest) if not line.startswith("# "))]]
+        assert first == "#:schema ../docs/case.schema.json"
+        assert comment and "Shows" in "\n".join(comment)
     else:
-        assert '"notes"' in text.splitlines()[1]
+        assert '"$schema": "../docs/case.schema.json"' in text.splitlines()[1]
+        assert '"notes"' in text.splitlines()[2]
 
 
 def test_every_rule_fires_in_some_example(kb):
@@ -95,18 +95,12 @@ def test_every_rule_fires_in_some_example(kb):
 def test_every_conclusion_appears_in_some_example(kb):
     seen = set()
     for path in example_files():
-        report = kb.report(kb.vocabulary.load(path))
-        for key in ("motives", "insights", "actions", "withheld", "warnings"):
-            seen |= {(key, item["id"]) for item in report[key]}
-    catalog = kb.catalog
-    wanted = {("motives", i) for i in catalog.hypotheses}
-    wanted |= {("insights", i) for i in catalog.findings}
-    wanted |= {("actions", i) for i in catalog.recommendations}
-    wanted |= {("warnings", i) for i in catalog.warnings}
-    assert wanted - seen == set()
+        report = kb.report(kb.vocabulary.load(path), "GB")
+        for kind in kb.kinds:
+            seen |= {(kind, item["id"]) for item in report[kind.key]}
+    assert {(c.kind, c.id) for c in kb.catalog.conclusions} - seen == set()
 
 
 def test_json_twin_gives_the_same_conclusions(kb):
-    toml, json = (report_of_file(kb, EXAMPLES_DIR / f"dumped-its-not-you.{suffix}") for suffix in ("toml", "json"))
+    toml, json = (report_without_case(kb, EXAMPLES / f"dumped-its-not-you.{suffix}") for suffix in ("toml", "json"))
     assert toml == json
-

@@ -1,5 +1,6 @@
-"""The explanation facility: trace, how, why not, DOT graphs, Markdown, catalog."""
+"""The explanation facility: trace, how, why not, graphs (DOT and Mermaid), catalog."""
 import json
+import re
 import shutil
 import subprocess
 
@@ -7,37 +8,43 @@ import pydot
 import pytest
 
 from cli.main import cli
-from conftest import EXAMPLES, analysed, example_files
 from expert.certainty import combine_all
 from expert.explain import explain
+from expert.graph import derivation, to_mermaid
 from expert.relevance import HOLDS
 
-PLEA = str(EXAMPLES / "ended-by-me-plea.toml")
+from conftest import analysis_of, example, example_files
+
+PLEA = example("ended-by-me-plea.toml")
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
 def test_trace_lists_every_rule_whose_conditions_hold_in_salience_order(kb, path):
-    case, inference, report = analysed(kb, path)
-    holding = {r.name for r in kb.rules if kb.judge.rule(r, case, inference.certainty).status == HOLDS}
-    assert {t["rule"] for t in report["trace"]} == holding
-    saliences = [kb.rule_by_name[t["rule"]].salience for t in report["trace"]]
-    assert saliences == sorted(saliences, reverse=True), "safety, then evidence, then conclusions"
-    assert [t["step"] for t in report["trace"]] == list(range(1, len(report["trace"]) + 1))
+    analysis = analysis_of(kb, path)
+    holding = {r.name for r in kb.rules if not hasattr(r, "findings")
+               and kb.judge.rule(r, analysis.case, analysis.inference.certainty).status == HOLDS}
+    traced = [t["rule"] for t in analysis.report["trace"]]
+    assert {name for name in traced if name in kb.rule_by_name and not hasattr(kb.rule_by_name[name], "findings")} \
+        == holding
+    saliences = [kb.rule_by_name[name].salience for name in traced]
+    assert saliences == sorted(saliences, reverse=True), "safety, then evidence, then conclusions, then reviews"
 
 
-def test_trace_command_as_table_and_json(runner, kb):
-    table = runner.invoke(cli, ["trace", PLEA])
+def test_trace_command_in_words_and_as_json(runner, kb):
+    table = runner.invoke(cli, ["trace", PLEA], env={"COLUMNS": "120"})
     assert table.exit_code == 0
-    assert "plea_with_request_to_return" in table.stdout and "+0.40" in table.stdout
+    assert "A hope that you will change your mind +0.40, now 0.40" in table.stdout
+    assert "plea_with_request_to_return" not in table.stdout, "rule ids stay in JSON"
     as_json = json.loads(runner.invoke(cli, ["trace", "--format", "json", PLEA]).stdout)
-    assert as_json == analysed(kb, PLEA)[2]["trace"]
+    assert as_json == analysis_of(kb, PLEA).report["trace"]
+    assert as_json[0]["rule"] == "plea_with_request_to_return"
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
 def test_how_tree_weights_combine_to_the_reported_certainty(kb, path):
-    case, inference, report = analysed(kb, path)
-    for motive in report["motives"]:
-        tree = explain(kb, case, inference, motive["id"])
+    analysis = analysis_of(kb, path)
+    for motive in analysis.report["motives"]:
+        tree = explain(kb, analysis, kb.conclusion(motive["id"]))
         weights = [step["weight"] for step in tree["how"]]
         assert combine_all(weights) == motive["certainty"]
         assert tree["how"][-1]["running"] == motive["certainty"]
@@ -45,59 +52,60 @@ def test_how_tree_weights_combine_to_the_reported_certainty(kb, path):
 
 
 def test_how_of_an_action_includes_the_motive_behind_it(kb):
-    case, inference, _ = analysed(kb, PLEA)
-    tree = explain(kb, case, inference, "dont_return_out_of_pity")
+    analysis = analysis_of(kb, PLEA)
+    tree = explain(kb, analysis, kb.conclusion("dont_return_out_of_pity"))
     assert tree["reached"]
-    nested = tree["how"][0]["because"][0]
-    assert nested["id"] == "plea_to_reconsider" and nested["certainty"] == 0.64
+    nested = tree["how"][0]["beliefs"][0]
+    assert nested["id"] == "plea_to_reconsider" and nested["certainty"] == 0.52
 
 
 def test_why_not_names_the_answer_that_rules_a_motive_out(kb):
-    case, inference, _ = analysed(kb, EXAMPLES / "dumped-resentful-ex.toml")
-    tree = explain(kb, case, inference, "plea_to_reconsider")
+    analysis = analysis_of(kb, example("dumped-resentful-ex.toml"))
+    tree = explain(kb, analysis, kb.conclusion("plea_to_reconsider"))
     assert not tree["reached"]
     failed = [f for rule in tree["why_not"] for f in rule["failed"]]
-    assert {"condition": "breakup.ended_by = me", "given": "breakup.ended_by = ex"} in failed
-    assert all(rule["failed"] for rule in tree["why_not"])
+    assert {"condition": "breakup.ended_by = me", "needs": "you ended it", "given": "breakup.ended_by = ex",
+            "answer": "your ex ended it"} in failed
 
 
 def test_why_not_names_the_question_for_an_unknown_motive(kb):
-    case, inference, _ = analysed(kb, PLEA)
-    tree = explain(kb, case, inference, "learned_manipulation")
-    assert tree["why_not"] == [
-        {
-            "rule": "tears_worked_before",
-            "weight": 0.6,
-            "failed": [],
-            "unknown": [
-                {
-                    "condition": "ex.used_tears_before = true",
-                    "question": "Did tears get your ex his way in earlier relationships?",
-                }
-            ],
-            "sources": ["000 ¶26–29", "001 ¶34"],
-        }
-    ]
+    tree = explain(kb, analysis_of(kb, PLEA), kb.conclusion("learned_manipulation"))
+    assert tree["why_not"] == [{
+        "rule": "tears_worked_before", "weight": 0.6, "failed": [],
+        "unknown": [{"condition": "ex.used_tears_before = true", "needs": "tears have got your ex his way before",
+                     "question": "Have tears got your ex his way in earlier relationships?"}],
+        "sources": ["000 ¶26–28"],
+    }]
 
 
-def test_withheld_action_is_explained_by_its_safety_rule(runner):
-    result = runner.invoke(cli, ["explain", str(EXAMPLES / "safety-self-harm.toml"), "go_no_contact"])
+def test_withheld_action_is_explained_by_its_safety_rule_in_words(runner):
+    result = runner.invoke(cli, ["explain", example("safety-self-harm.toml"), "Step back from contact"])
     assert result.exit_code == 0
-    assert "action go_no_contact (Step back from contact): withheld" in result.stdout
-    assert "withheld by safety rule self_harm_talk" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Step back from contact: held back for now."
+    assert "Held back by a safety rule:" in lines
+    assert "self_harm" not in result.stdout
+
+
+def test_explain_accepts_an_id_a_label_or_an_unambiguous_beginning(runner):
+    for name in ("plea_to_reconsider", "A hope that you will change your mind", "a hope", "plea_to"):
+        result = runner.invoke(cli, ["explain", PLEA, name])
+        assert result.stdout.startswith("A hope that you will change your mind: possible"), name
 
 
 def test_explain_text_shows_running_certainty(runner):
     result = runner.invoke(cli, ["explain", PLEA, "plea_to_reconsider"])
-    assert result.exit_code == 0
-    assert "step 1: plea_with_request_to_return +0.40 -> 0.40" in result.stdout
-    assert "plea_when_i_ended_it +0.40 -> 0.64" in result.stdout
+    said = " ".join(result.stdout.split())
+    assert "This adds +0.40, making 0.40." in said and "This adds +0.20, making 0.52." in said
 
 
-def test_unknown_id_names_the_closest(runner):
-    result = runner.invoke(cli, ["explain", PLEA, "gilt"])
-    assert result.exit_code == 2
-    assert result.stderr == "Error: gilt: unknown conclusion id (closest: guilt)\n"
+def test_an_unknown_or_ambiguous_name_is_one_line_with_exit_2(runner):
+    unknown = runner.invoke(cli, ["explain", PLEA, "gilt"])
+    assert unknown.exit_code == 2
+    assert unknown.stderr == "Error: gilt: no such conclusion (closest: guilt)\n"
+    ambiguous = runner.invoke(cli, ["explain", PLEA, "step back"])
+    assert ambiguous.exit_code == 2
+    assert ambiguous.stderr == "Error: step back: could be any of end_the_friendship_act, go_no_contact\n"
 
 
 def parse_dot(text):
@@ -107,14 +115,17 @@ def parse_dot(text):
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
-def test_analyze_dot_parses_and_links_answers_to_conclusions(runner, kb, path):
+def test_analyze_dot_parses_labels_nodes_in_words_and_keeps_ids_as_tooltips(runner, kb, path):
     result = runner.invoke(cli, ["analyze", "--format", "dot", str(path)])
     assert result.exit_code == 0
     (graph,) = parse_dot(result.stdout)
-    nodes = {n.get_name().strip('"') for n in graph.get_nodes()}
-    report = analysed(kb, path)[2]
-    assert {f"motive:{m['id']}" for m in report["motives"]} <= nodes
-    assert {f"rule:{t['rule']}" for t in report["trace"]} <= nodes
+    nodes = {n.get_name().strip('"'): n for n in graph.get_nodes()}
+    report = analysis_of(kb, path).report
+    for motive in report["motives"]:
+        node = nodes[f"motive:{motive['id']}"]
+        assert node.get("label").strip('"').startswith(motive["label"])
+        assert node.get("tooltip").strip('"') == f"motive {motive['id']}"
+    assert {f"rule:{t['rule']}" for t in report["trace"]} <= set(nodes)
 
 
 def test_explain_dot_holds_only_the_firings_behind_the_conclusion(runner):
@@ -132,25 +143,32 @@ def test_dot_renders_to_png(runner, tmp_path):
     assert png.read_bytes().startswith(b"\x89PNG")
 
 
-def test_markdown_report_has_every_section(runner):
-    result = runner.invoke(cli, ["analyze", "--format", "markdown", str(EXAMPLES / "safety-threats.toml")])
-    assert result.exit_code == 0
-    for section in ("# Threats after the breakup", "## The situation", "## The reading",
-                    "## What it does and does not mean", "## What to do", "## Open questions", "## Sources"):
-        assert section + "\n" in result.stdout
-    assert "- Who ended the relationship? **my ex did**" in result.stdout
-    assert "Held back for safety" in result.stdout
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
+def test_mermaid_flowchart_declares_every_node_an_edge_uses(kb, path):
+    text = to_mermaid(derivation(kb, analysis_of(kb, path)))
+    lines = text.splitlines()
+    assert lines[0] == "flowchart LR"
+    declared = {m.group(1) for m in map(re.compile(r"^  (n\d+)[\[({>]").match, lines) if m}
+    edges = [re.match(r"^  (n\d+) -(?:->|\.->)(?:\|[^|]*\|)? (n\d+)$", line) for line in lines[1:]
+             if "->" in line]
+    assert edges and all(edges), "every edge line is well formed"
+    used = {n for e in edges for n in e.groups()}
+    assert used <= declared
+    assert not any('"' in line[line.find('"') + 1:line.rfind('"')] for line in lines if line.count('"') > 2)
 
 
-def test_catalog_lists_every_id_and_rule(runner, kb):
-    for section, ids in (
-        ("motives", kb.catalog.hypotheses),
-        ("insights", kb.catalog.findings),
-        ("actions", kb.catalog.recommendations),
-        ("rules", kb.rule_by_name),
-        ("questions", kb.question_order),
-    ):
-        result = runner.invoke(cli, ["catalog", section])
-        assert result.exit_code == 0
-        listed = {line.split()[0] for line in result.stdout.splitlines()[2:] if line and not line.startswith(" ")}
-        assert set(ids) <= listed, section
+def test_catalog_lists_every_conclusion_rule_and_question_in_words(runner, kb):
+    for section in [k.key for k in kb.kinds] + ["rules", "questions"]:
+        text = runner.invoke(cli, ["catalog", section])
+        assert text.exit_code == 0
+        records = json.loads(runner.invoke(cli, ["catalog", "--format", "json", section]).stdout)
+        assert len(records) == len(text.stdout.split("\n• ")) or len(records) == text.stdout.count("• "), section
+    assert {r["id"] for r in json.loads(runner.invoke(cli, ["catalog", "--format", "json", "motives"]).stdout)} == \
+        {c.id for c in kb.catalog.conclusions if c.kind.ranked}
+    assert "{their}" not in runner.invoke(cli, ["catalog"]).stdout
+
+
+def test_an_unknown_catalog_section_is_a_usage_error(runner):
+    result = runner.invoke(cli, ["catalog", "feelings"], prog_name="exsplain")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: Invalid value for '[SECTION]': 'feelings' is not one of motives,")

@@ -1,5 +1,6 @@
 """The rules of exsplain, one module per topic.
 
 Every rule is an experta rule declared with ``expert.rules``: its patterns,
-what it concludes, and the article paragraphs it rests on (``cite``).
+the conclusion it reaches (an object of ``knowledge.catalog``) and, where it
+rests on other paragraphs than its conclusion, its own sources.
 """

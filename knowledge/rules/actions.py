@@ -1,9 +1,13 @@
-"""What to do, by situation and by likely motive (KNOWLEDGE.md §2, actions)."""
-from expert.rules import anything_but, believed, cite, conclusion, one_of
-from knowledge.facts import Breakup, Contact, Crying, Ex, Me
+"""What to do, by situation and by likely motive."""
+from expert.catalog import cite
+from expert.rules import NOT, anything_but, believed, conclusion, one_of, unknown
+from knowledge.articles import WHY_EX_CRIES as B
+from knowledge.articles import WHY_HE_CRIED as A
+from knowledge.catalog import ACTIONS, MOTIVES
+from knowledge.facts import Breakup, Contact, Crying, Ex, Me, Unavoidable
 
-A, B = "000", "001"
-ACTION = "action"
+NOT_YEARS_AGO = NOT(Breakup(how_long_ago="years"))
+NOTHING_BINDS_US = NOT(Unavoidable())
 
 
 class ActionRules:
@@ -11,77 +15,105 @@ class ActionRules:
 
     hurtful_remarks_backfire = conclusion(
         Me(say_hurtful_things=True),
-        kind=ACTION, concludes="stop_hurtful_remarks", sources=cite(B, (53, 56)),
+        concludes=ACTIONS.stop_hurtful_remarks,
     )
-    i_made_the_decision = conclusion(
-        Breakup(ended_by="me"),
-        kind=ACTION, concludes="trust_your_decision", sources=cite(A, 21, 25),
+    sure_of_my_decision = conclusion(
+        Breakup(ended_by="me"), Me(confident_in_decision=True), NOT(Me(want_back=one_of("yes", "unsure"))),
+        concludes=ACTIONS.trust_your_decision,
+    )
+    no_wish_to_go_back = conclusion(
+        Breakup(ended_by="me"), Me(want_back="no"), unknown(Me, "confident_in_decision"),
+        concludes=ACTIONS.trust_your_decision, sources=cite(A, 25),
     )
     pity_plea = conclusion(
-        Breakup(ended_by="me"), believed("plea_to_reconsider", at_least="possible"),
-        kind=ACTION, concludes="dont_return_out_of_pity", sources=cite(A, (20, 22)),
+        Breakup(ended_by="me"), believed(MOTIVES.plea_to_reconsider),
+        concludes=ACTIONS.dont_return_out_of_pity, sources=cite(A, (20, 22)),
     )
     practised_tears = conclusion(
-        Breakup(ended_by="me"), believed("learned_manipulation", at_least="possible"),
-        kind=ACTION, concludes="dont_return_out_of_pity", sources=cite(A, (26, 29)),
+        Breakup(ended_by="me"), believed(MOTIVES.learned_manipulation),
+        concludes=ACTIONS.dont_return_out_of_pity, sources=cite(A, (26, 28)),
     )
-    hoping_dumpee = conclusion(
+    hoping_after_being_left = conclusion(
         Breakup(ended_by="ex"), Me(want_back=one_of("yes", "unsure")),
-        kind=ACTION, concludes="dont_read_tears_as_love", sources=cite(B, 10, 26, 39),
+        concludes=ACTIONS.dont_read_tears_as_love, sources=cite(B, 10, 26),
     )
     its_not_you_excuse = conclusion(
         Breakup(ended_by="ex", ex_excuse="its_not_you"),
-        kind=ACTION, concludes="dont_read_tears_as_love", sources=cite(B, 10, 26, 39),
+        concludes=ACTIONS.dont_read_tears_as_love, sources=cite(B, 26, 39),
     )
-    friends_with_the_dumper = conclusion(
-        Breakup(ended_by="ex"), Contact(as_friends=True),
-        kind=ACTION, concludes="end_the_friendship_act", sources=cite(B, (58, 61)),
+    intimacy_after_being_left = conclusion(
+        Breakup(ended_by="ex"), Contact(intimate_since=True),
+        concludes=ACTIONS.dont_read_tears_as_love, sources=cite(B, 5, 10),
+    )
+    asked_back_by_the_one_who_left = conclusion(
+        Breakup(ended_by="ex"), Ex(asks_to_get_back=True),
+        concludes=ACTIONS.ask_what_has_changed,
+    )
+    friends_with_the_one_who_left = conclusion(
+        Breakup(ended_by="ex"), Contact(as_friends=True), NOT_YEARS_AGO, NOTHING_BINDS_US,
+        concludes=ACTIONS.end_the_friendship_act,
     )
     tears_in_later_talks = conclusion(
-        Breakup(ended_by="ex"), Contact(level=anything_but("none")), Crying(context="later_talks"),
-        kind=ACTION, concludes="reassure_then_ask_for_space", sources=cite(B, (65, 66)),
+        Breakup(ended_by="ex"), Contact(level=anything_but("none")), Crying(context="later_talks"), NOT_YEARS_AGO,
+        concludes=ACTIONS.reassure_then_ask_for_space,
     )
-    want_back_after_ending_it = conclusion(
+    contact_that_cannot_end = conclusion(
+        Unavoidable(further=False),
+        concludes=ACTIONS.keep_contact_practical,
+    )
+    wavering_after_ending_it = conclusion(
         Breakup(ended_by="me"), Me(want_back=one_of("yes", "unsure")),
-        kind=ACTION, concludes="check_your_own_feelings", sources=cite(A, 19),
+        concludes=ACTIONS.check_your_own_feelings,
     )
     unsure_of_my_decision = conclusion(
         Breakup(ended_by="me"), Me(confident_in_decision=False),
-        kind=ACTION, concludes="check_your_own_feelings", sources=cite(A, 19),
+        concludes=ACTIONS.check_your_own_feelings,
     )
     ended_together = conclusion(
         Breakup(ended_by="mutual"),
-        kind=ACTION, concludes="check_your_own_feelings", sources=cite(A, 19),
+        concludes=ACTIONS.check_your_own_feelings,
     )
-    still_in_touch_with_the_dumper = conclusion(
-        Breakup(ended_by="ex"), Contact(level=anything_but("none")),
-        kind=ACTION, concludes="go_no_contact", sources=cite(B, (63, 64)),
+    still_in_touch_with_the_one_who_left = conclusion(
+        Breakup(ended_by="ex"), Contact(level=anything_but("none")), NOT_YEARS_AGO, NOTHING_BINDS_US,
+        concludes=ACTIONS.go_no_contact,
     )
-    consoling_the_dumper = conclusion(
+    consoling_the_one_who_left = conclusion(
         Breakup(ended_by="ex"), Contact(i_comfort_ex=True),
-        kind=ACTION, concludes="stop_comforting_the_dumper", sources=cite(B, 62, (68, 70)),
+        concludes=ACTIONS.stop_comforting_the_dumper,
     )
-    guilt_of_the_dumpee = conclusion(
-        Breakup(ended_by="ex"), Me(feel_guilty=True),
-        kind=ACTION, concludes="see_the_responsibility_clearly", sources=cite(B, 22, 44),
+    guilt_after_being_left = conclusion(
+        Breakup(ended_by="ex"), Me(feel_guilty=True), NOT(Me(my_part=True)),
+        concludes=ACTIONS.see_the_responsibility_clearly,
     )
-    blamed_by_the_dumper = conclusion(
-        Breakup(ended_by="ex"), Ex(blames_me=True),
-        kind=ACTION, concludes="see_the_responsibility_clearly", sources=cite(B, 22, 44),
+    blamed_by_the_one_who_left = conclusion(
+        Breakup(ended_by="ex"), Ex(blames_me=True), NOT(Me(my_part=True)),
+        concludes=ACTIONS.see_the_responsibility_clearly,
     )
     tears_that_dodge_the_talk = conclusion(
-        Breakup(ended_by="ex"), believed("avoiding_hard_conversation", at_least="possible"),
-        kind=ACTION, concludes="see_the_responsibility_clearly", sources=cite(B, 22, 44),
+        Breakup(ended_by="ex"), believed(MOTIVES.avoiding_hard_conversation), NOT(Me(my_part=True)),
+        concludes=ACTIONS.see_the_responsibility_clearly,
+    )
+    my_part_in_the_ending = conclusion(
+        Me(my_part=True),
+        concludes=ACTIONS.own_your_part,
+    )
+    following_the_ex_online = conclusion(
+        Me(follow_ex_online=True),
+        concludes=ACTIONS.stop_following_online,
+    )
+    a_fresh_loss = conclusion(
+        Breakup(ended_by=one_of("ex", "mutual"), how_long_ago=one_of("recent", "months")),
+        concludes=ACTIONS.give_it_time,
     )
     left_or_parted = conclusion(
         Breakup(ended_by=one_of("ex", "mutual")),
-        kind=ACTION, concludes="focus_on_yourself", sources=cite(B, 43, 67, 70),
+        concludes=ACTIONS.focus_on_yourself,
     )
     guilt_needs_support = conclusion(
         Me(feel_guilty=True),
-        kind=ACTION, concludes="seek_support", sources=cite(B, 72),
+        concludes=ACTIONS.seek_support,
     )
-    hoping_for_the_dumper = conclusion(
+    hoping_for_the_one_who_left = conclusion(
         Breakup(ended_by="ex"), Me(want_back="yes"),
-        kind=ACTION, concludes="seek_support", sources=cite(B, 72),
+        concludes=ACTIONS.seek_support,
     )

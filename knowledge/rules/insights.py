@@ -1,43 +1,65 @@
-"""What the tears do and do not mean (KNOWLEDGE.md §2, insights)."""
-from expert.rules import anything_but, cite, conclusion
-from knowledge.facts import Breakup, Contact, Crying, Me
-
-A, B = "000", "001"
-INSIGHT = "insight"
+"""What the tears do and do not mean: readings that hold whatever the motive."""
+from expert.catalog import cite
+from expert.rules import NOT, anything_but, conclusion, one_of
+from knowledge.articles import WHY_EX_CRIES as B
+from knowledge.catalog import INSIGHTS
+from knowledge.facts import Breakup, Contact, Crying, Ex, Me, Safety
 
 
 class InsightRules:
-    """Readings of the situation that hold whatever the motive."""
+    """Each rule draws one insight; several rules may draw the same one."""
 
-    dumper_tears_are_not_a_comeback = conclusion(
-        Breakup(ended_by="ex"),
-        kind=INSIGHT, concludes="tears_are_not_a_comeback", sources=cite(B, 10, 26),
+    tears_of_the_one_who_left = conclusion(
+        Breakup(ended_by="ex"), NOT(Ex(asks_to_get_back=True)),
+        concludes=INSIGHTS.tears_are_not_a_comeback,
     )
     its_not_you_feeds_hope = conclusion(
         Breakup(ended_by="ex", ex_excuse="its_not_you"),
-        kind=INSIGHT, concludes="false_hope_risk", sources=cite(B, (23, 24)),
+        concludes=INSIGHTS.false_hope_risk, sources=cite(B, (23, 24)),
+    )
+    intimacy_feeds_hope = conclusion(
+        Breakup(ended_by="ex"), Contact(intimate_since=True),
+        concludes=INSIGHTS.false_hope_risk, sources=cite(B, 5),
+    )
+    following_online_feeds_hope = conclusion(
+        Breakup(ended_by="ex"), Me(follow_ex_online=True),
+        concludes=INSIGHTS.false_hope_risk, sources=cite(B, (46, 47)),
     )
     contact_feeds_hope = conclusion(
         Breakup(ended_by="ex"), Me(want_back="yes"), Contact(level=anything_but("none")),
-        kind=INSIGHT, concludes="false_hope_risk", sources=cite(B, 39, 47),
+        concludes=INSIGHTS.false_hope_risk, sources=cite(B, 39),
     )
-    comforting_the_dumper = conclusion(
+    comforting_the_one_who_left = conclusion(
         Breakup(ended_by="ex"), Contact(i_comfort_ex=True),
-        kind=INSIGHT, concludes="dumper_is_not_the_victim", sources=cite(B, (44, 45), 68),
+        NOT(Safety(ex_self_harm_talk=True)), NOT(Safety(self_harm_as_pressure=True)),
+        concludes=INSIGHTS.dumper_is_not_the_victim,
     )
-    guilty_dumpee = conclusion(
+    guilty_after_being_left = conclusion(
         Breakup(ended_by="ex"), Me(feel_guilty=True),
-        kind=INSIGHT, concludes="dumper_is_not_the_victim", sources=cite(B, (44, 45), 68),
+        NOT(Safety(ex_self_harm_talk=True)), NOT(Safety(self_harm_as_pressure=True)),
+        concludes=INSIGHTS.dumper_is_not_the_victim,
     )
     tears_leave_the_problems = conclusion(
         Breakup(ended_by="me"),
-        kind=INSIGHT, concludes="tears_do_not_erase_problems", sources=cite(A, (22, 24)),
+        concludes=INSIGHTS.tears_do_not_erase_problems,
     )
     tears_cut_me_short = conclusion(
         Breakup(ended_by="ex"), Crying(before_i_can_speak=True),
-        kind=INSIGHT, concludes="accountability_blocked", sources=cite(B, (20, 22), (36, 38)),
+        concludes=INSIGHTS.accountability_blocked,
     )
     no_account_of_the_ending = conclusion(
         Breakup(ended_by="ex"), Me(have_closure=False),
-        kind=INSIGHT, concludes="accountability_blocked", sources=cite(B, (20, 22), (36, 38)),
+        concludes=INSIGHTS.accountability_blocked,
+    )
+    one_cry_at_the_breakup_talk = conclusion(
+        Breakup(ended_by="ex"), Crying(context="breakup_talk", frequency="once"),
+        concludes=INSIGHTS.crying_once_is_common,
+    )
+    tears_meet_harsh_words = conclusion(
+        Me(say_hurtful_things=True),
+        concludes=INSIGHTS.tears_are_not_weakness,
+    )
+    left_without_blame = conclusion(
+        Breakup(ended_by="ex", ex_excuse=one_of("none", "its_not_you", "lost_feelings")), Ex(blames_me=False),
+        concludes=INSIGHTS.you_are_not_blamed,
     )

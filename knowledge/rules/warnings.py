@@ -1,14 +1,30 @@
-"""Warnings about doubtful input that the rules can spot."""
-from expert.rules import cite, conclusion
-from knowledge.facts import Contact, Crying
-
-WARNING = "warning"
+"""Warnings about the answers themselves: what does not add up, what is missing."""
+from expert.review import AnswersFromAnotherSituation
+from expert.rules import conclusion, unknown
+from knowledge.catalog import WARNINGS
+from knowledge.facts import Breakup, Contact, Crying, Safety
 
 
 class WarningRules:
-    """Inconsistent answers; ``irrelevant_answer`` is found by the relevance analysis."""
+    """Doubtful or missing answers, said in words the person recognises."""
 
     crying_in_talks_without_contact = conclusion(
         Crying(context="later_talks"), Contact(level="none"),
-        kind=WARNING, concludes="contact_mismatch", sources=cite("001", 2),
+        concludes=WARNINGS.contact_mismatch,
+    )
+    own_safety_unanswered = conclusion(
+        unknown(Safety, "i_think_of_self_harm"), concludes=WARNINGS.safety_unanswered,
+    )
+    ex_self_harm_unanswered = conclusion(
+        unknown(Safety, "ex_self_harm_talk"), concludes=WARNINGS.safety_unanswered,
+    )
+    pressure_unanswered = conclusion(
+        Safety(ex_self_harm_talk=True), unknown(Safety, "self_harm_as_pressure"),
+        concludes=WARNINGS.safety_unanswered,
+    )
+    threats_unanswered = conclusion(
+        unknown(Safety, "threats_or_abuse"), concludes=WARNINGS.safety_unanswered,
+    )
+    answers_from_another_situation = AnswersFromAnotherSituation(
+        WARNINGS.irrelevant_answer, situation=(Breakup.ended_by, Crying.context),
     )

@@ -1,0 +1,72 @@
+"""``exsplain convert``: a case between TOML, JSON and a spreadsheet (CSV) row."""
+from __future__ import annotations
+
+import click
+
+from cli.output import say
+from cli.params import knowledge_base
+from cli.status import BadInput
+
+FORMATS = ("toml", "json", "csv")
+
+
+@click.command()
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("--to", "target_format", type=click.Choice(FORMATS),
+              help="Format to write  [default: from the suffix of --output]")
+@click.option("--row", type=click.IntRange(min=2), help="For a .csv source: the row to convert (2 is the first case).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write to this file (owner-only, replaced in one step) instead of the screen.")
+def convert(source: str, target_format: str | None, row: int | None, output: str | None) -> None:
+    """Convert a case file between TOML, JSON and a CSV row.
+
+    The source is a .toml or .json case file, or a .csv spreadsheet with
+    --row. A CSV result has a header naming every field as table.field,
+    ready to paste into a spreadsheet that batch can read.
+
+    \b
+    Examples:
+      exsplain convert examples/ended-by-me-plea.toml --to json
+      exsplain convert examples/ended-by-me-plea.toml --to csv
+      exsplain convert docs/clients.csv --row 3 --to toml
+    """
+    from expert.fields import CaseError
+    from expert.spreadsheet import read_rows, row_case
+
+    kb = knowledge_base()
+    target_format = target_format or (output.rsplit(".", 1)[-1].lower() if output and "." in output else None)
+    if target_format not in FORMATS:
+        raise BadInput("--to: say which format to write (toml, json or csv), or give --output a .toml, "
+                       ".json or .csv name")
+    try:
+        if source.lower().endswith(".csv"):
+            rows = read_rows(source)
+            wanted = row or 2
+            found = [(s, r) for s, r in rows if s.endswith(f", row {wanted}")]
+            if not found:
+                raise BadInput(f"{source}: no case in row {wanted}")
+            case = row_case(kb.vocabulary, *found[0])
+        else:
+            case = kb.vocabulary.load(source)
+    except CaseError as error:
+        raise BadInput(str(error)) from None
+    text = render(kb, case, target_format)
+    if output:
+        from expert.files import write_private
+
+        try:
+            write_private(output, text)
+        except OSError as error:
+            raise BadInput(f"--output {output}: {error.strerror or error}") from None
+    else:
+        say(text, nl=False)
+
+
+def render(kb, case, target_format: str) -> str:
+    if target_format == "csv":
+        from cli.batch import csv_line
+        from expert.spreadsheet import case_row
+
+        row = case_row(kb.vocabulary, case)
+        return csv_line(list(row)) + "\n" + csv_line(list(row.values())) + "\n"
+    return kb.vocabulary.dumps(case, as_json=target_format == "json")

@@ -1,0 +1,136 @@
+"""Laying text out for a terminal: its width, word wrapping, tables that fit, colour.
+
+The width comes from ``COLUMNS`` or the terminal (80 when output is not a
+terminal), never below 60 and never above 120, so lines stay readable.
+Every line a command prints fits it: text wraps at word boundaries, and a
+table that cannot fit is shown as a list instead.  Colour is used only on a
+terminal, never with ``NO_COLOR`` or ``TERM=dumb``.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import click
+
+from cli.output import unicode_ok
+
+MIN_WIDTH, MAX_WIDTH = 60, 120
+
+
+def terminal_width() -> int:
+    columns = shutil.get_terminal_size((80, 24)).columns
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns or 80))
+
+
+def colour_wanted(stream: object = None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+@dataclass
+class Page:
+    """How to lay out one command's output: its width, colour and characters."""
+
+    width: int
+    colour: bool
+    fancy: bool  # box-drawing characters and bullets; plain ASCII otherwise
+
+    @classmethod
+    def for_stream(cls, err: bool = False) -> Page:
+        stream = sys.stderr if err else sys.stdout
+        return cls(terminal_width(), colour_wanted(stream), unicode_ok(stream))
+
+    # -- style ---------------------------------------------------------------
+
+    def style(self, text: str, **styles: object) -> str:
+        return click.style(text, **styles) if self.colour and text else text  # type: ignore[arg-type]
+
+    def heading(self, text: str) -> str:
+        return self.style(text, bold=True)
+
+    @property
+    def bullet(self) -> str:
+        return "•" if self.fancy else "*"
+
+    @property
+    def bar(self) -> str:
+        return "┃" if self.fancy else "|"
+
+    # -- text ----------------------------------------------------------------
+
+    def wrap(self, text: str, indent: str = "", first: str | None = None, width: int | None = None) -> list[str]:
+        """``text`` wrapped at word boundaries; ``first`` starts the first line instead of ``indent``."""
+        return textwrap.wrap(
+            text, width or self.width, initial_indent=indent if first is None else first,
+            subsequent_indent=indent, break_on_hyphens=False,
+        ) or [(indent if first is None else first).rstrip()]
+
+    def item(self, text: str, marker: str | None = None, indent: str = "") -> list[str]:
+        """A bulleted (or numbered) item, its text hanging under the first word."""
+        marker = marker or self.bullet
+        return self.wrap(text, indent + " " * (len(marker) + 1), first=f"{indent}{marker} ")
+
+    def rule(self, char: str = "─") -> str:
+        return (char if self.fancy else "-") * self.width
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]], wrap: Sequence[int] = ()) -> list[str]:
+        """Rows as a table that fits the width, or as a list when no table could.
+
+        Columns in ``wrap`` may be wrapped at word boundaries to fit; the
+        others keep their natural width.
+        """
+        from tabulate import tabulate
+
+        cells = [[str(c) for c in row] for row in rows]
+        # tabulate keeps two spaces beside each header, so a column is never narrower than that
+        natural = [max([len(headers[i]) + 2] + [max(map(len, r[i].splitlines() or [""])) for r in cells])
+                   for i in range(len(headers))]
+        widths = fit(natural, self.width - 2 * (len(headers) - 1), wrap)
+        if widths is not None:
+            wrapped = [["\n".join(self.wrap(c, width=w) if i in wrap else [c]) for i, (c, w) in
+                        enumerate(zip(row, widths))] for row in cells]
+            text = tabulate(wrapped, headers=list(headers), tablefmt="simple", disable_numparse=True)
+            lines = text.splitlines()
+            if all(len(line) <= self.width for line in lines):
+                return lines
+        return self.listing(headers, cells)
+
+    def listing(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+        """Rows as blocks of ``Header: value`` lines, for a width no table fits."""
+        lines: list[str] = []
+        for row in rows:
+            if lines:
+                lines.append("")
+            for header, cell in zip(headers, row):
+                for n, part in enumerate(cell.splitlines() or [""]):
+                    label = f"{header}: " if n == 0 else " " * (len(header) + 2)
+                    lines += self.wrap(part, " " * (len(header) + 2), first=label)
+        return lines
+
+
+def fit(natural: list[int], room: int, wrap: Sequence[int], least: int = 12) -> list[int] | None:
+    """Column widths that fit ``room``: the columns in ``wrap`` share what the
+    others leave, each keeping its natural width when that is less than a fair
+    share; None when even ``least`` characters each would not fit."""
+    widths = list(natural)
+    if sum(widths) <= room:
+        return widths
+    flexible = [i for i in wrap if i < len(widths)]
+    left = room - sum(w for i, w in enumerate(widths) if i not in flexible)
+    if not flexible or left < least * len(flexible):
+        return None
+    pending = sorted(flexible, key=lambda i: natural[i])
+    while pending:
+        share = left // len(pending)
+        column = pending.pop(0)
+        widths[column] = min(natural[column], share) if pending else min(natural[column], left)
+        left -= widths[column]
+    return widths

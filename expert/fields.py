@@ -1,0 +1,344 @@
+"""Fields of a case: each one knows its question, its answers and their words.
+
+A knowledge base declares its case tables as ``Table`` fact classes whose
+attributes are the fields below.  A field is written once and everything
+about it is derived from it: checking a case file, reading what a person
+types, the question and the words for each answer, the facts the engine
+sees, the JSON Schema and the documentation.
+
+Every answer has two wordings: a *label*, the reply as the person would give
+it ("I did"), and a *statement*, the answer told back to them ("you ended
+it"), which is what a report's "because" lines are made of.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from experta import Fact
+from experta import Field as ExpertaField
+from experta.fact import Validable
+
+from expert.wording import fill
+
+
+class CaseError(Exception):
+    """Bad input, reported as one line: where, which field, what is allowed."""
+
+    def __init__(self, source: str | None, problem: str, field: str | None = None):
+        self.source = source
+        self.field = field
+        self.problem = problem
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return ": ".join(p for p in (self.source, self.field, self.problem) if p)
+
+    def at(self, source: str) -> CaseError:
+        """The same error, said of ``source``."""
+        return CaseError(source, self.problem, self.field)
+
+
+class ReplyError(ValueError):
+    """A reply that names no allowed answer; the message says what would."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One allowed value of a field and its two wordings."""
+
+    value: Any
+    label: str
+    statement: str
+
+
+class Field(ExpertaField):
+    """A question a person can answer, and the allowed answers.
+
+    ``asked_if`` is a ``(field, value)`` pair: the field only makes sense
+    once that other answer is given (a follow-up question).
+    """
+
+    kind_name: ClassVar[str] = "a value"
+    table: str = ""
+    name: str = ""
+
+    def __init__(self, question: str, answers: dict, asked_if: tuple | None = None):
+        super().__init__(object)
+        self.question = question
+        self.answers = {value: Answer(value, *wording) for value, wording in answers.items()}
+        self.values = tuple(self.answers)
+        self.asked_if = asked_if
+
+    def validate(self, data: Any) -> None:
+        """experta checks facts against their fields when they are declared;
+        these facts were checked when the case was read, so this is a no-op."""
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.path}>"
+
+    @property
+    def path(self) -> str:
+        return f"{self.table}.{self.name}"
+
+    def applies(self, case: Any) -> bool | None:
+        """Whether the question makes sense for ``case``: True, False or None (not yet known)."""
+        if self.asked_if is None:
+            return True
+        parent, value = self.asked_if
+        if not case.known(parent.path):
+            return None
+        return case.get(parent.path) == value
+
+    # -- checking values ---------------------------------------------------
+
+    def describe(self) -> str:
+        """The allowed values, as an error message shows them."""
+        return " | ".join(self.spell_value(v) for v in self.values)
+
+    def spell_value(self, value: Any) -> str:
+        return str(value).lower() if isinstance(value, bool) else str(value)
+
+    def check(self, value: Any) -> Any:
+        """``value`` in canonical form, or a ``CaseError`` saying what is allowed."""
+        if not isinstance(value, str) or isinstance(value, bool):
+            raise CaseError(None, f"expected one of {self.describe()}, got {kind_of(value)}", self.path)
+        if value not in self.answers:
+            raise CaseError(None, f"{value!r} is not allowed (allowed: {self.describe()})", self.path)
+        return value
+
+    def to_data(self, value: Any) -> Any:
+        """The value as TOML or JSON writes it."""
+        return value
+
+    def to_text(self, value: Any) -> str:
+        """The value as ``table.field=value`` and spreadsheets write it."""
+        return self.spell_value(value)
+
+    def samples(self) -> list[Any]:
+        """The answers to try when asking what each answer would change."""
+        return list(self.values)
+
+    def schema(self) -> dict:
+        """The JSON Schema of the field's values."""
+        return {"enum": list(self.values)}
+
+    # -- people ------------------------------------------------------------
+
+    def choices(self) -> list[Answer]:
+        """The answers a person chooses from, in order (numbered from 1)."""
+        return list(self.answers.values())
+
+    def parse(self, reply: str, words: Mapping | None = None) -> Any:
+        """The value meant by ``reply``: a number, a word, a label or an
+        unambiguous beginning of one.  Raises ``ReplyError``."""
+        return self.choose(reply, words).value
+
+    def choose(self, reply: str, words: Mapping | None = None) -> Answer:
+        text = " ".join(reply.strip().lower().split())
+        choices = self.choices()
+        if text.isdigit() and 1 <= int(text) <= len(choices):
+            return choices[int(text) - 1]
+        names = {a: self.names_of(a, words or {}) for a in choices}
+        exact = [a for a, said in names.items() if text in said]
+        if len(exact) == 1:
+            return exact[0]
+        begun = [a for a, said in names.items() if text and any(w.startswith(text) for w in said)]
+        if len(begun) == 1:
+            return begun[0]
+        inside = [a for a, said in names.items() if text and any(f" {text} " in f" {w} " for w in said)]
+        if len(inside) == 1:  # "not sure" for "I'm not sure"
+            return inside[0]
+        raise ReplyError(self.hint())
+
+    def names_of(self, answer: Answer, words: Mapping) -> set[str]:
+        """Everything a person may type for ``answer``, in lower case."""
+        label = fill(answer.label, words).lower()
+        return {self.spell_value(answer.value).lower(), label, label.strip("\"'“”"),
+                self.spell_value(answer.value).replace("_", " ").lower()}
+
+    def hint(self) -> str:
+        numbers = ", ".join(str(n) for n in range(1, len(self.values) + 1))
+        return f"Please answer with a number ({numbers}) or the words of an answer"
+
+    def label(self, value: Any) -> str:
+        """The reply chosen, in words (with ``{placeholders}`` still to fill)."""
+        return self.answers[value].label
+
+    def statements(self, value: Any) -> list[str]:
+        """The answer told back to the person (with ``{placeholders}``)."""
+        return [self.answers[value].statement]
+
+    def facts(self, value: Any) -> list[Fact]:
+        """Facts beyond the table's own that an answer declares."""
+        return []
+
+
+class Choice(Field):
+    """Exactly one of a fixed set of words.
+
+    ``Choice("Who ended it?", me=("I did", "you ended it"), ...)``: each
+    keyword is an allowed word with its label and statement.
+    """
+
+    kind_name = "one word"
+
+    def __init__(self, question: str, *, asked_if: tuple | None = None, **answers: tuple[str, str]):
+        super().__init__(question, answers, asked_if)
+
+
+class Flag(Field):
+    """Yes or no, written as a boolean; ``yes`` and ``no`` are the statements."""
+
+    kind_name = "true or false"
+    WORDS = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
+
+    def __init__(self, question: str, *, yes: str, no: str, asked_if: tuple | None = None):
+        super().__init__(question, {True: ("yes", yes), False: ("no", no)}, asked_if)
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, bool):
+            raise CaseError(None, f"expected true or false, got {kind_of(value)}", self.path)
+        return value
+
+    def schema(self) -> dict:
+        return {"type": "boolean"}
+
+    def names_of(self, answer: Answer, words: Mapping) -> set[str]:
+        return {word for word, value in self.WORDS.items() if value is answer.value}
+
+    def hint(self) -> str:
+        return "Please answer yes or no (or 1 for yes, 2 for no)"
+
+
+class ChoiceSet(Field):
+    """Any number of words from a fixed set.
+
+    Each chosen word is also declared as a fact of class ``item`` with the
+    fields ``kind`` (the word) and ``further`` (false for the first word in
+    declaration order, true for the others), so that rules can match "any",
+    "each further" and "this one" with plain patterns.
+    """
+
+    kind_name = "a list of words"
+    NONE = ("none", "nothing", "no", "")
+
+    def __init__(self, question: str, *, item: type[Fact], asked_if: tuple | None = None,
+                 **answers: tuple[str, str]):
+        super().__init__(question, answers, asked_if)
+        self.item = item
+
+    def describe(self) -> str:
+        return "a list of any of: " + ", ".join(self.values)
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, (list, tuple)):
+            raise CaseError(None, f"expected {self.describe()}, got {kind_of(value)}", self.path)
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or item not in self.answers:
+                raise CaseError(
+                    None, f"{item!r} is not allowed (allowed: {', '.join(self.values)})", f"{self.path}[{index}]"
+                )
+        return tuple(v for v in self.values if v in value)
+
+    def to_data(self, value: Any) -> Any:
+        return list(value)
+
+    def to_text(self, value: Any) -> str:
+        return ";".join(value) or "none"
+
+    def spell_value(self, value: Any) -> str:
+        if isinstance(value, tuple):
+            return ", ".join(value) if value else "none"
+        return str(value)
+
+    def samples(self) -> list[Any]:
+        """No item, and each single item."""
+        return [(), *((v,) for v in self.values)]
+
+    def schema(self) -> dict:
+        return {"type": "array", "items": {"enum": list(self.values)}, "uniqueItems": True}
+
+    def parse(self, reply: str, words: Mapping | None = None) -> Any:
+        """Words or numbers separated by commas, semicolons or ``and``; "none" for none."""
+        text = reply.strip().lower()
+        if text in self.NONE:
+            return ()
+        parts = [p for p in text.replace(";", ",").replace(" and ", ",").split(",") if p.strip()]
+        if len(parts) == 1 and " " in parts[0] and not self.matches(parts[0], words):
+            parts = parts[0].split()
+        chosen = {self.choose(part, words).value for part in parts}
+        return tuple(v for v in self.values if v in chosen)
+
+    def matches(self, text: str, words: Mapping | None) -> bool:
+        try:
+            self.choose(text, words)
+        except ReplyError:
+            return False
+        return True
+
+    def hint(self) -> str:
+        return "Please give numbers or words separated by commas, or none"
+
+    def label(self, value: Any) -> str:
+        return ", ".join(self.answers[v].label for v in value) if value else "none"
+
+    def statements(self, value: Any) -> list[str]:
+        return [self.answers[v].statement for v in value]
+
+    def facts(self, value: Any) -> list[Fact]:
+        return [self.item(kind=v, further=i > 0) for i, v in enumerate(value)]
+
+
+class TableType(Validable):
+    """Lets a table's fields be named as attributes (``Breakup.ended_by``),
+    which experta's metaclass otherwise hides in ``__fields__``."""
+
+    def __getattr__(cls, name: str) -> Any:
+        fields = cls.__dict__.get("__fields__", {})
+        if name in fields:
+            return fields[name]
+        raise AttributeError(name)
+
+
+class Table(Fact, metaclass=TableType):
+    """A fact that holds the answers of one table of a case file.
+
+    Subclasses set ``table`` to the table's name in case files; their
+    fields learn their table and name from it.
+    """
+
+    table: ClassVar[str] = ""
+    __fields__: ClassVar[dict]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, field in cls.fields().items():
+            field.table, field.name = cls.table, name
+
+    @classmethod
+    def fields(cls) -> dict[str, Field]:
+        """The answerable fields of this table, in declaration order."""
+        return {name: f for name, f in cls.__fields__.items() if isinstance(f, Field)}
+
+    @classmethod
+    def field(cls, name: str) -> Field:
+        return cls.__fields__[name]
+
+
+def kind_of(value: Any) -> str:
+    """How an error message names the type of a wrong value."""
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, str):
+        return f"text {value!r}"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a table"
+    if value is None:
+        return "null"
+    return type(value).__name__

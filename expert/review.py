@@ -1,0 +1,97 @@
+"""Reviews: conclusions drawn after the rules have run, from what they did.
+
+Some conclusions are about the answers rather than the situation: an answer
+that belongs to another situation, say.  They need the whole inference and
+the relevance of every rule, so no pattern can match them; a review draws
+them instead, and appears in the trace like a rule, so that reports,
+explanations and checks treat both alike.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from expert.catalog import Conclusion, Source
+from expert.conditions import FAILS, FieldCondition
+
+_definition_order = itertools.count(1 << 20)
+
+
+@dataclass
+class Finding:
+    """One thing a review found: the answers behind it and the words for its message."""
+
+    matched: list[str]
+    details: dict = field(default_factory=dict)
+    answers: tuple[str, ...] = ()  # the fields whose answers it is about
+
+
+class Review:
+    """A named check run after the rules; it concludes ``concludes`` once per finding."""
+
+    name = ""
+    supports = None
+    weight = 0.0
+    withholds: tuple = ()
+    says = None
+    reason = None
+    salience = 0
+    description = ""
+
+    def __init__(self, concludes: Conclusion, sources: tuple[Source, ...] | None = None):
+        self.concludes = (concludes,)
+        self.sources = tuple(sources) if sources is not None else tuple(concludes.sources)
+        self.order = next(_definition_order)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def conclusions(self) -> list[Conclusion]:
+        return list(self.concludes)
+
+    def describe(self) -> str:
+        return ", ".join(f"{c.kind} {c.id}" for c in self.concludes)
+
+    def findings(self, kb: Any, case: Any, inference: Any) -> list[Finding]:
+        raise NotImplementedError
+
+
+class AnswersFromAnotherSituation(Review):
+    """Answers given for a situation other than the case's.
+
+    An answer is flagged when every rule that uses its field requires a value
+    of a *situation* field (who ended it, say) that the case contradicts.
+    Other answers never make it irrelevant, and neither does anything for an
+    answer the person was asked for.
+    """
+
+    description = "an answer whose every rule needs another situation"
+
+    def __init__(self, concludes: Conclusion, situation: tuple, sources: tuple[Source, ...] | None = None):
+        super().__init__(concludes, sources)
+        self.situation = situation
+
+    def findings(self, kb: Any, case: Any, inference: Any) -> list[Finding]:
+        found = []
+        for path, field_ in kb.vocabulary.fields.items():
+            rules = kb.judge.uses.get(path)
+            if not rules or not case.known(path) or path in case.asked or field_ in self.situation:
+                continue
+            needs = []
+            for rule in rules:
+                blocking = [c for c in kb.conditions[rule.name] if self.contradicted(c, case)]
+                if not blocking:
+                    break
+                needs += [s for c in blocking for v in c.allowed() for s in c.field.statements(v)]
+            else:
+                found.append(Finding(
+                    [f"{path} = {field_.spell_value(case.get(path))}"],
+                    {"question": field_.question, "situation": " or ".join(dict.fromkeys(needs))},
+                    (path,),
+                ))
+        return found
+
+    def contradicted(self, condition: Any, case: Any) -> bool:
+        return (isinstance(condition, FieldCondition) and condition.field in self.situation
+                and condition.judge(case, {}) == FAILS)

@@ -1,0 +1,94 @@
+"""JSON Schema (draft 2020-12) of case files and of reports, derived from the declarations.
+
+Editors that read a schema (taplo / Even Better TOML for TOML, most JSON
+editors for ``$schema``) then complete and check fields as people type.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from expert.case import FREE_TEXT
+from expert.certainty import BANDS
+from expert.report import REPORT_SCHEMA
+from expert.wording import fill
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def case_schema(kb: Any) -> dict:
+    """The schema of a case file: every table and field, its allowed values and its question."""
+    words = {"they": "they", "them": "them", "their": "their", "themself": "themselves", "is": "are",
+             "does": "do", "has": "have", "s": ""}
+    tables = {}
+    for name, table in kb.vocabulary.tables.items():
+        fields = {}
+        for field_name, field in table.fields().items():
+            answers = "; ".join(f"{field.spell_value(a.value)}: {fill(a.label, words)}" for a in field.choices())
+            fields[field_name] = {**field.schema(), "description": f"{fill(field.question, words)} ({answers})"}
+        tables[name] = {"type": "object", "additionalProperties": False, "description": (table.__doc__ or "").strip(),
+                        "properties": fields}
+    return {
+        "$schema": DRAFT,
+        "$id": "urn:exsplain:case",
+        "title": "exsplain case file",
+        "description": "What is known about one situation. Every table and field is optional: what is missing "
+                       "is unknown, not false.",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "$schema": {"type": "string", "description": "Where editors find this schema."},
+            "schema": {"enum": list(kb.vocabulary.versions), "description": "Format version; 1 when missing."},
+            **{name: {"type": "string", "description": f"Free text ({name}), never interpreted."}
+               for name in FREE_TEXT},
+            **tables,
+        },
+    }
+
+
+def report_schema(kb: Any) -> dict:
+    """The schema of a JSON report (``exsplain analyze --format json``)."""
+    text = {"type": "string"}
+    texts = {"type": "array", "items": text}
+    ids = lambda kind: {"enum": [c.id for c in kb.catalog.of_kind(kind)]}
+    properties: dict[str, Any] = {
+        "schema": {"const": REPORT_SCHEMA},
+        "case": _object({"title": {"type": ["string", "null"]}, "path": {"type": ["string", "null"]}}),
+        "region": {"enum": [r.code for r in kb.catalog.regions]},
+        "safety": _object({
+            "answered": {"type": "boolean"},
+            "resources": {"type": "array", "items": _object({
+                "name": text, "contact": text, "for": {"enum": ["emergency", "self_harm", "abuse", "directory"]},
+            })},
+        }),
+    }
+    for kind in kb.kinds:
+        if kind.ranked:
+            item = {"id": ids(kind), "certainty": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+                    "band": {"enum": list(BANDS)}, "label": text, kind.text_key: text, "because": texts,
+                    "evidence": {"type": "array", "items": _object({
+                        "rule": text, "certainty": {"type": "number", "minimum": -1, "maximum": 1}, "facts": texts})},
+                    "sources": texts}
+        elif kind.brief:
+            item = {"id": ids(kind), kind.text_key: text}
+        elif kind.prioritised:
+            item = {"id": ids(kind), "priority": {"type": "integer", "minimum": 1}, "label": text,
+                    kind.text_key: text, "because": texts, "sources": texts}
+        else:
+            item = {"id": ids(kind), "label": text, kind.text_key: text, "rule": text, "sources": texts}
+        properties[kind.key] = {"type": "array", "items": _object(item)}
+        if kind.withheld_key:
+            properties[kind.withheld_key] = {"type": "array", "items": _object(
+                {"id": ids(kind), "label": text, "reason": text})}
+    properties["unanswered"] = {"type": "array", "items": {"enum": list(kb.vocabulary.fields)}}
+    properties["questions"] = {"type": "array", "items": _object(
+        {"field": {"enum": list(kb.vocabulary.fields)}, "text": text})}
+    properties["trace"] = {"type": "array", "items": _object(
+        {"step": {"type": "integer", "minimum": 1}, "rule": text, "matched": texts, "declared": texts})}
+    properties["sensitivity"] = {"type": "array", "description": "Only with --sensitivity."}
+    required = [k for k in properties if k != "sensitivity"]
+    return {"$schema": DRAFT, "$id": "urn:exsplain:report", "title": "exsplain report", "type": "object",
+            "additionalProperties": False, "required": required, "properties": properties}
+
+
+def _object(properties: dict) -> dict:
+    return {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}
