@@ -1,12 +1,11 @@
 """``exsplain analyze``: the reasoning on case files, as text, JSON, Markdown or a graph."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
-from cli.output import say
+from cli.output import say, say_json
 from cli.params import CaseFiles, format_option, knowledge_base, region_option
 
 
@@ -47,7 +46,7 @@ def analyze(cases: tuple, output_format: str, show_trace: bool, sensitivity: boo
     extra: list[Any] = [sensitivity_of(kb, a) if sensitivity else None for a in analyses]
     if output_format == "json":
         reports = [dict(a.report, sensitivity=s) if s is not None else a.report for a, s in zip(analyses, extra)]
-        say(json.dumps(reports[0] if len(reports) == 1 else reports, indent=2, ensure_ascii=False))
+        say_json(reports[0] if len(reports) == 1 else reports)
     elif output_format == "markdown":
         from cli.markdown import report_markdown
 

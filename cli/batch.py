@@ -8,7 +8,6 @@ and SIGHUP stop the workers and end the batch with one line and status
 from __future__ import annotations
 
 import csv
-import json
 import os
 import signal
 import sys
@@ -18,7 +17,7 @@ from typing import Any
 
 import click
 
-from cli.output import say
+from cli.output import say, say_json
 from cli.params import knowledge_base
 from cli.status import BadInput, ExitStatus, Stop
 
@@ -181,7 +180,7 @@ def write_rows(rows: Iterable[dict], output_format: str) -> list[dict]:
     collected = []
     if output_format in ("jsonl", "json"):
         for row in rows:
-            say(json.dumps(row, ensure_ascii=False))
+            say_json(row, indent=None)
             collected.append(row)
     elif output_format == "csv":
         say(",".join(COLUMNS))
@@ -223,10 +222,10 @@ def summary_of(rows: list[dict], output_format: str) -> list[dict]:
     for record in counts:
         record["share"] = round(record["cases"] / len(valid), 2) if valid else 0.0
     if output_format == "json":
-        say(json.dumps({"cases": len(rows), "valid": len(valid), "counts": counts}, indent=2, ensure_ascii=False))
+        say_json({"cases": len(rows), "valid": len(valid), "counts": counts})
     elif output_format == "jsonl":
         for record in counts:
-            say(json.dumps(record, ensure_ascii=False))
+            say_json(record, indent=None)
     elif output_format == "csv":
         say("section,id,label,cases,share")
         for record in counts:

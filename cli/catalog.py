@@ -1,12 +1,10 @@
 """``exsplain catalog``: the knowledge base in words, without reading Python."""
 from __future__ import annotations
 
-import json
-
 import click
 import click.shell_completion
 
-from cli.output import say
+from cli.output import say, say_json
 from cli.params import format_option, knowledge_base
 from expert.wording import fill
 
@@ -54,7 +52,7 @@ def catalog(section: str | None, output_format: str) -> None:
     chosen = [section] if section else sections()
     if output_format == "json":
         data = {name: section_data(kb, name, words) for name in chosen}
-        say(json.dumps(data[section] if section else data, indent=2, ensure_ascii=False))
+        say_json(data[section] if section else data)
         return
     from cli.layout import Page
 

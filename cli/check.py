@@ -35,7 +35,7 @@ def check(examples_dir: str | None) -> None:
     \b
     Examples:
       exsplain check
-      exsplain check --examples path/to/cases
+      exsplain check --examples examples/
     """
     from expert.case import case_files
     from expert.check import check as check_knowledge

@@ -9,7 +9,6 @@ and prints the reading.
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import click
 
 from cli.layout import Page
-from cli.output import say
+from cli.output import say, say_json
 from cli.params import CaseFile, format_option, knowledge_base, region_option
 from cli.status import BadInput, ExitStatus, Stop
 from expert.wording import fill, shown
@@ -355,7 +354,7 @@ def interrupted(dialogue: Dialogue, analysis: Any, saver: Saver | None) -> None:
 
 def show_reading(dialogue: Dialogue, analysis: Any, output_format: str) -> None:
     if output_format == "json":
-        say(json.dumps(analysis.report, indent=2, ensure_ascii=False))
+        say_json(analysis.report)
         return
     from cli.render import report_text, trace_lines
 

@@ -1,13 +1,12 @@
 """``exsplain trace`` and ``exsplain explain``: what the engine did, and why."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 from click.shell_completion import CompletionItem
 
-from cli.output import say
+from cli.output import say, say_json
 from cli.params import CaseFile, format_option, knowledge_base, region_option
 from cli.status import BadInput
 from expert.wording import shown
@@ -30,7 +29,7 @@ def trace(case, output_format: str) -> None:
     """
     analysis = knowledge_base().analyze(case)
     if output_format == "json":
-        say(json.dumps(analysis.report["trace"], indent=2, ensure_ascii=False))
+        say_json(analysis.report["trace"])
         return
     from cli.layout import Page
     from cli.render import trace_lines
@@ -83,7 +82,7 @@ def explain(case, conclusion: str, output_format: str, region: str) -> None:
     analysis = kb.analyze(case, region)
     explanation = explain_conclusion(kb, analysis, found[0])
     if output_format == "json":
-        say(json.dumps(explanation, indent=2, ensure_ascii=False))
+        say_json(explanation)
     elif output_format == "dot":
         from expert.graph import derivation, to_dot
 

@@ -28,11 +28,12 @@ def terminal_width() -> int:
 
 
 def colour_wanted(stream: object = None) -> bool:
-    stream = stream or sys.stdout
+    """Colour on a terminal (as click judges it), unless ``NO_COLOR`` or ``TERM=dumb``."""
+    from click.utils import should_strip_ansi
+
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
+    return not should_strip_ansi(stream or sys.stdout)  # type: ignore[arg-type]
 
 
 @dataclass

@@ -51,10 +51,11 @@ class ExsplainGroup(click.Group):
                 say("Interrupted.", err=True)
                 status = ExitStatus.INTERRUPTED
         except OutputFailed as failure:
-            silence()
             if not failure.quiet:
                 with contextlib.suppress(OSError, ValueError):
                     sys.stderr.write(f"Error: cannot write the output: {failure}\n")
+                    sys.stderr.flush()
+            silence()
             status = ExitStatus.for_signal(signal.SIGPIPE) if failure.quiet else ExitStatus.INCOMPLETE
         if standalone_mode:
             sys.exit(int(status))

@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import io
+import json
 import os
+import re
 import sys
 from typing import TextIO
 
@@ -52,6 +54,18 @@ def say(text: str = "", err: bool = False, nl: bool = True) -> None:
         raise OutputFailed(error) from None
     except UnicodeEncodeError:  # a stream that could not be reconfigured
         click.echo(text.encode("ascii", "replace").decode("ascii"), err=err, nl=nl)
+
+
+def say_json(data: object, indent: int | None = 2) -> None:
+    """Write ``data`` as JSON: readable UTF-8, with every control, format and
+    bidirectional character (and any lone surrogate) written as a ``\\u``
+    escape, so the output is valid UTF-8 and safe to show; the data is the same."""
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    say(UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+
+
+UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+                            "\ud800-\udfff]")
 
 
 def finish() -> None:

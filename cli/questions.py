@@ -1,11 +1,9 @@
 """``exsplain questions``: what a consultation would still ask about a case."""
 from __future__ import annotations
 
-import json
-
 import click
 
-from cli.output import say
+from cli.output import say, say_json
 from cli.params import CaseFile, format_option, knowledge_base
 from expert.wording import fill
 
@@ -36,7 +34,7 @@ def questions(case, output_format: str) -> None:
     if output_format == "json":
         listed = [{"field": f.path, "text": fill(f.question, words), "allowed": [f.to_data(v) for v in f.values]}
                   for f in remaining]
-        say(json.dumps(listed, indent=2, ensure_ascii=False))
+        say_json(listed)
         return
     from cli.layout import Page
 

@@ -1,11 +1,9 @@
 """``exsplain schema``: the JSON Schema of case files or of reports."""
 from __future__ import annotations
 
-import json
-
 import click
 
-from cli.output import say
+from cli.output import say_json
 from cli.params import knowledge_base
 
 
@@ -26,4 +24,4 @@ def schema(which: str) -> None:
     from expert.schema import case_schema, report_schema
 
     kb = knowledge_base()
-    say(json.dumps(case_schema(kb) if which == "case" else report_schema(kb), indent=2, ensure_ascii=False))
+    say_json(case_schema(kb) if which == "case" else report_schema(kb))

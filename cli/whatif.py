@@ -1,11 +1,9 @@
 """``exsplain whatif``: how the reading changes if some answers were different."""
 from __future__ import annotations
 
-import json
-
 import click
 
-from cli.output import say
+from cli.output import say, say_json
 from cli.params import Assignment, CaseFile, format_option, knowledge_base, region_option
 
 
@@ -37,7 +35,7 @@ def whatif(case, assignments: tuple, output_format: str, region: str) -> None:
     diff = difference(kb, before, after)
     if output_format == "json":
         changed = {p: {"before": plain(kb, p, case.get(p)), "after": plain(kb, p, after_case.get(p))} for p in changes}
-        say(json.dumps({"case": before["case"]["path"], "set": changed, **diff}, indent=2, ensure_ascii=False))
+        say_json({"case": before["case"]["path"], "set": changed, **diff})
         return
     from cli.compare import whatif_lines
     from cli.layout import Page

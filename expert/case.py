@@ -208,8 +208,7 @@ def find_case_files(
         files = []
         for folder, subfolders, names in os.walk(path, onerror=partial(unreadable, problems, path)):
             subfolders.sort()
-            files += [os.path.join(folder, n) for n in names if os.path.splitext(n)[1].lower() in suffixes
-                      and os.path.isfile(os.path.join(folder, n))]
+            files += [os.path.join(folder, n) for n in names if os.path.splitext(n)[1].lower() in suffixes]
         found += sorted([(f, None) for f in files] + problems)
     return found
 
