@@ -18,7 +18,8 @@ $(STAMP): setup.cfg pyproject.toml
 # Ctrl-C and end of input are ordinary ways to end a consultation: the
 # program says what happened, so make adds no error line of its own.
 consult: $(STAMP)
-	@$(BIN)/exsplain consult $(ARGS); status=$$?; [ $$status -eq 0 ] || [ $$status -eq 1 ] || [ $$status -eq 130 ] || exit $$status
+	@EXSPLAIN_FOREGROUND=1 $(BIN)/exsplain consult $(ARGS); status=$$?; \
+	[ $$status -eq 0 ] || [ $$status -eq 1 ] || [ $$status -eq 130 ] || exit $$status
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

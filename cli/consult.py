@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from cli.foreground import own_terminal
 from cli.layout import Page
 from cli.output import say, say_json
 from cli.params import CaseFile, format_option, knowledge_base, region_option
@@ -328,16 +329,17 @@ def consult(save_path: str | None, answers: Any, output_format: str, region: str
         case = answers if case is None else replace(case, answers={**case.answers, **answers.answers})
     consultation = Consultation(kb, case)
     dialogue = Dialogue(kb, consultation, region, output_format == "json", saver)
-    status = dialogue.run()
-    analysis = kb.analyze(consultation.case, region)
-    if status == ExitStatus.INTERRUPTED:
-        interrupted(dialogue, analysis, saver)
-    else:
-        if status == ExitStatus.INCOMPLETE:
-            dialogue.say("\nInput ended before the last question; here is the reading so far.")
-        show_reading(dialogue, analysis, output_format)
-        if saver and saver.saved is not None:
-            say(f"{saver.saved} answers saved to {shown(saver.path)}.", err=True)
+    with own_terminal():
+        status = dialogue.run()
+        analysis = kb.analyze(consultation.case, region)
+        if status == ExitStatus.INTERRUPTED:
+            interrupted(dialogue, analysis, saver)
+        else:
+            if status == ExitStatus.INCOMPLETE:
+                dialogue.say("\nInput ended before the last question; here is the reading so far.")
+            show_reading(dialogue, analysis, output_format, offer_trace=status == ExitStatus.OK)
+            if saver and saver.saved is not None:
+                say(f"{saver.saved} answers saved to {shown(saver.path)}.", err=True)
     if status != ExitStatus.OK:
         raise Stop(status)
 
@@ -352,7 +354,7 @@ def interrupted(dialogue: Dialogue, analysis: Any, saver: Saver | None) -> None:
         say(line, err=True)
 
 
-def show_reading(dialogue: Dialogue, analysis: Any, output_format: str) -> None:
+def show_reading(dialogue: Dialogue, analysis: Any, output_format: str, offer_trace: bool) -> None:
     if output_format == "json":
         say_json(analysis.report)
         return
@@ -360,7 +362,7 @@ def show_reading(dialogue: Dialogue, analysis: Any, output_format: str) -> None:
 
     say()
     say(report_text(analysis, dialogue.page))
-    if dialogue.interactive:
+    if dialogue.interactive and offer_trace:
         try:
             if dialogue.read("\nShow how the rules reached this, step by step? [y/N] ").strip().lower() in ("y", "yes"):
                 say("\n".join(trace_lines(analysis, dialogue.page)))

@@ -215,3 +215,39 @@ def test_a_fifo_save_target_is_refused_with_exit_2(tmp_path):
     status, screen = terminal.finish()
     assert status == 2
     assert "not a regular file" in screen and "How should I refer" not in screen
+
+
+def make_consult(env=None):
+    """``make consult`` with this test's own virtual environment, or None when make would reinstall."""
+    import shutil
+    import sys
+    from pathlib import Path
+
+    venv = Path(sys.prefix)
+    root = Path(__file__).resolve().parent.parent
+    if shutil.which("make") is None or not venv.is_relative_to(root):
+        return None
+    args = [f"VENV={venv.relative_to(root)}", f"PYTHON={sys.executable}"]
+    stamp = subprocess.run(["make", "-q", "-n", *args, "test"], cwd=root, capture_output=True, text=True)
+    if "pip install" in stamp.stdout:
+        return None
+    return ["make", "--no-print-directory", "consult", *args]
+
+
+@pytest.mark.parametrize("key", [b"\x03", b"\x04"], ids=["ctrl-c", "ctrl-d"])
+def test_make_consult_ends_without_an_error_line_of_make(key):
+    command = make_consult()
+    if command is None:
+        pytest.skip("make, or an up-to-date virtual environment inside the project, is missing")
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, close_fds=True,
+                               preexec_fn=take_the_terminal, cwd=Path(__file__).resolve().parent.parent,
+                               env={**os.environ, "TERM": "xterm"})
+    os.close(follower)
+    terminal = Terminal.__new__(Terminal)
+    terminal.leader, terminal.process, terminal.screen, terminal.log = leader, process, "", ""
+    terminal.expect("> ")
+    os.write(leader, key)
+    status, _ = terminal.finish()
+    assert status == 0, terminal.log
+    assert "make: ***" not in terminal.log and "Traceback" not in terminal.log
