@@ -6,7 +6,7 @@ PY_VERSION := $(shell $(PYTHON) -c 'import sys; print(".".join(map(str, sys.vers
 STAMP := $(VENV)/.installed-$(PY_VERSION)
 LINT_STAMP := $(VENV)/.lint-installed
 
-.PHONY: consult test bench golden lint clean
+.PHONY: install consult test bench golden lint clean
 
 # A fresh virtual environment whenever the interpreter or the dependencies change.
 $(STAMP): setup.cfg pyproject.toml
@@ -15,6 +15,8 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[test]' --config-settings editable_mode=compat
 	touch $(STAMP)
 
+install: $(STAMP)
+
 # Ctrl-C and end of input are ordinary ways to end a consultation: the
 # program says what happened, so make adds no error line of its own.
 consult: $(STAMP)
@@ -22,7 +24,7 @@ consult: $(STAMP)
 	[ $$status -eq 0 ] || [ $$status -eq 1 ] || [ $$status -eq 130 ] || exit $$status
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
