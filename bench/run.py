@@ -1,8 +1,11 @@
-"""exsplain benchmark: start-up, first question, engine reuse, batch throughput.
+"""exsplain benchmark: start-up, first question, cost per case, batch throughput.
 
 Prints medians over repeated runs with min-max, the ratios and whether each
 target for a 2-core machine is met. Standard library and the project only;
 run it with ``make bench``. Figures are printed, never asserted.
+
+``bench/versus.py OLD_REV`` compares this tree with an older commit, the two
+interleaved on the same cases.
 """
 import os
 import random
@@ -19,7 +22,7 @@ BIN = Path(sys.executable).parent
 EXSPLAIN = str(BIN / "exsplain") if (BIN / "exsplain").exists() else shutil.which("exsplain")
 FIRST_QUESTION = b"How should I refer to your ex?"
 BATCH_CASES = int(os.environ.get("BENCH_CASES", 10_000))
-ENV = {**os.environ, "NO_COLOR": "1"}
+ENV = {**os.environ, "NO_COLOR": "1", "EXSPLAIN_REGION": "GB"}
 
 
 def timed(run, repeat):
@@ -32,8 +35,8 @@ def timed(run, repeat):
 
 
 def summary(samples, unit=1000, suffix="ms"):
-    return (f"{statistics.median(samples) * unit:8.1f} {suffix}"
-            f"  ({min(samples) * unit:.1f}-{max(samples) * unit:.1f})")
+    return (f"{statistics.median(samples) * unit:8.2f} {suffix}"
+            f"  ({min(samples) * unit:.2f}-{max(samples) * unit:.2f})")
 
 
 def command(*args):
@@ -53,37 +56,16 @@ def until_first_question():
     process.wait()
 
 
-def report(name, samples, target=None):
-    print(f"  {name:<44} {summary(samples)}")
+def report(name, samples):
+    print(f"  {name:<48} {summary(samples)}")
 
 
 def ratio(name, numerator, denominator, limit, higher_is_better=False):
     value = statistics.median(numerator) / statistics.median(denominator)
     met = value >= limit if higher_is_better else value <= limit
     sign = ">=" if higher_is_better else "<="
-    print(f"  {name:<44} {value:8.2f} x   target {sign} {limit} x: {'met' if met else 'NOT met'}")
+    print(f"  {name:<48} {value:8.2f} x   target {sign} {limit} x: {'met' if met else 'NOT met'}")
     return met
-
-
-def per_case_times(rounds=5):
-    """Seconds per example case: a fresh engine each time vs the process's reused engine."""
-    sys.path.insert(0, str(ROOT))
-    from expert.case import case_files
-    from knowledge.base import KNOWLEDGE_BASE as kb
-    from knowledge.base import ExsplainEngine
-
-    cases = [kb.vocabulary.load(p) for p in case_files([ROOT / "examples"])]
-    kb.report(cases[0])  # build the reused engine outside the timing
-    fresh, reused = [], []
-    for _ in range(rounds):
-        for case in cases:
-            start = time.perf_counter()
-            kb.report(case, engine=ExsplainEngine())
-            fresh.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            kb.report(case)
-            reused.append(time.perf_counter() - start)
-    return fresh, reused
 
 
 def generate_cases(folder, count, seed=20261122):
@@ -91,21 +73,56 @@ def generate_cases(folder, count, seed=20261122):
     sys.path.insert(0, str(ROOT))
     import tomli_w
 
-    from expert.vocabulary import ChoiceSet
-    from knowledge.base import VOCABULARY
+    from knowledge.base import KNOWLEDGE_BASE
 
     rng = random.Random(seed)
     for n in range(count):
         data = {}
-        for path, answer in VOCABULARY.fields.items():
+        for field in KNOWLEDGE_BASE.vocabulary.fields.values():
             if rng.random() < 0.6:
-                table, field = path.split(".")
-                if isinstance(answer, ChoiceSet):
-                    value = rng.sample(answer.values, rng.randint(0, 3))
-                else:
-                    value = rng.choice(answer.values)
-                data.setdefault(table, {})[field] = value
+                samples = field.samples()
+                value = rng.choice(samples)
+                if isinstance(value, tuple):
+                    value = rng.sample(field.values, rng.randint(0, 3))
+                data.setdefault(field.table, {})[field.name] = field.to_data(value)
         (folder / f"case-{n:05d}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
+
+
+def per_case_split(paths, rounds=3):
+    """Seconds per case for reading the file, inference and the report, with the engine reused."""
+    sys.path.insert(0, str(ROOT))
+    from expert.report import build
+    from knowledge.base import KNOWLEDGE_BASE as kb
+
+    kb.infer(kb.vocabulary.load(paths[0]))  # build the engine outside the timing
+    load, infer, build_report = [], [], []
+    for _ in range(rounds):
+        for path in paths:
+            start = time.perf_counter()
+            case = kb.vocabulary.load(path)
+            loaded = time.perf_counter()
+            inference = kb.infer(case)
+            inferred = time.perf_counter()
+            build(kb, case, inference, kb.catalog.region("GB"))
+            built = time.perf_counter()
+            load.append(loaded - start)
+            infer.append(inferred - loaded)
+            build_report.append(built - inferred)
+    return load, infer, build_report
+
+
+def fresh_and_reused(paths, rounds=3):
+    """Seconds per case, report included: a fresh engine each time vs the process's reused engine."""
+    from knowledge.base import KNOWLEDGE_BASE as kb
+    from knowledge.base import ExsplainEngine
+
+    cases = [kb.vocabulary.load(p) for p in paths]
+    fresh, reused = [], []
+    for _ in range(rounds):
+        for case in cases:
+            fresh += timed(lambda case=case: kb.report(case, "GB", engine=ExsplainEngine()), 1)
+            reused += timed(lambda case=case: kb.report(case, "GB"), 1)
+    return fresh, reused
 
 
 def main():
@@ -113,32 +130,45 @@ def main():
         sys.exit("exsplain is not installed: run `make bench`")
     started = time.perf_counter()
     met = []
-    print(f"exsplain benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
-          "median (min-max)")
+    print(f"exsplain benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}; median (min-max)")
 
     print("\nStart-up")
-    help_times = timed(command(EXSPLAIN, "--help"), 15)
     bare = timed(command(sys.executable, "-c", "pass"), 15)
-    report("exsplain --help", help_times)
+    help_times = timed(command(EXSPLAIN, "--help"), 15)
+    one = str(ROOT / "examples" / "ended-by-me-plea.toml")
+    cold = timed(command(EXSPLAIN, "analyze", one), 10)
     report("python -c pass", bare)
+    report("exsplain --help", help_times)
+    report("exsplain analyze one.toml (cold)", cold)
     met.append(ratio("--help / python -c pass", help_times, bare, 3))
 
     print("\nFirst question of a consultation (piped stdin)")
     first = timed(until_first_question, 10)
-    imports = timed(command(sys.executable, "-c", "import expert.compat, click, tabulate, experta"), 10)
+    imports = timed(command(sys.executable, "-c", "import expert.compat, click, experta"), 10)
     report("time to the first question", first)
-    report("python -c 'import click, tabulate, experta'", imports)
+    report("python -c 'import click, experta'", imports)
     met.append(ratio("first question / bare imports", first, imports, 1.5))
 
-    print("\nPer-case analysis in one process (examples/, report included)")
-    fresh, reused = per_case_times()
-    report("fresh engine per case", fresh)
-    report("reused engine", reused)
-    met.append(ratio("fresh / reused", fresh, reused, 5, higher_is_better=True))
-
-    print(f"\nBatch of {BATCH_CASES} generated valid cases (one run each)")
     with tempfile.TemporaryDirectory() as folder:
         generate_cases(Path(folder), BATCH_CASES)
+        paths = sorted(str(p) for p in Path(folder).iterdir())
+
+        print(f"\nPer case, engine reused ({min(len(paths), 2000)} generated cases)")
+        load, infer, build_report = per_case_split(paths[:2000])
+        report("reading and checking the case file", load)
+        report("inference (rules, then reviews)", infer)
+        report("report", build_report)
+        total = [a + b + c for a, b, c in zip(load, infer, build_report)]
+        report("total per case", total)
+
+        print("\nPer case, report included (the examples)")
+        examples = sorted(str(p) for p in (ROOT / "examples").glob("*.toml"))
+        fresh, reused = fresh_and_reused(examples)
+        report("fresh engine per case", fresh)
+        report("reused engine", reused)
+        met.append(ratio("fresh / reused", fresh, reused, 5, higher_is_better=True))
+
+        print(f"\nBatch of {BATCH_CASES} generated valid cases (one run each)")
         rates = {}
         for jobs in (1, 2):
             (seconds,) = timed(command(EXSPLAIN, "batch", "--jobs", str(jobs), "--format", "jsonl", folder), 1)

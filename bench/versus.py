@@ -1,0 +1,93 @@
+"""Compare this tree with an older commit, the two interleaved on the same cases.
+
+    python bench/versus.py OLD_REV [--cases N] [--rounds R]
+
+The older commit is unpacked into a temporary folder and each measurement
+alternates between it and this tree, in fresh processes with the same
+interpreter and dependencies, so that a busy machine slows both alike:
+per-case cost with the engine reused (report included), batch --jobs 1
+throughput, and a cold ``exsplain analyze one.toml``.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from run import generate_cases  # noqa: E402
+
+LAUNCH = "import sys; from cli.launch import main; sys.exit(main())"
+PER_CASE = """
+import statistics, sys, time
+from knowledge.base import KNOWLEDGE_BASE as kb
+paths = sys.argv[1:]
+kb.analyze(kb.vocabulary.load(paths[0]), "GB").report
+samples = []
+for path in paths:
+    start = time.perf_counter()
+    kb.analyze(kb.vocabulary.load(path), "GB").report
+    samples.append(time.perf_counter() - start)
+print(statistics.median(samples))
+"""
+
+
+def unpack(rev, folder):
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data") if sys.version_info >= (3, 12) else tar.extractall(folder)
+
+
+def in_tree(tree, *args, capture=True):
+    env = {**os.environ, "PYTHONPATH": str(tree), "NO_COLOR": "1", "EXSPLAIN_REGION": "GB"}
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, *args], env=env, cwd=tempfile.gettempdir(), check=True,
+                          stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start, done.stdout
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("old")
+    parser.add_argument("--cases", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=5)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        old, cases = Path(work, "old"), Path(work, "cases")
+        old.mkdir()
+        cases.mkdir()
+        unpack(options.old, old)
+        generate_cases(cases, options.cases)
+        paths = sorted(str(p) for p in cases.iterdir())
+        trees = {"old": old, "new": ROOT}
+        per_case = {name: [] for name in trees}
+        batch = {name: [] for name in trees}
+        cold = {name: [] for name in trees}
+        one = str(ROOT / "examples" / "ended-by-me-plea.toml")
+        for _ in range(options.rounds):
+            for name, tree in trees.items():
+                per_case[name].append(float(in_tree(tree, "-c", PER_CASE, *paths)[1]))
+                seconds, _ = in_tree(tree, "-c", LAUNCH, "batch", "--jobs", "1", "--format", "jsonl", str(cases),
+                                     capture=False)
+                batch[name].append(len(paths) / seconds)
+                cold[name] += [in_tree(tree, "-c", LAUNCH, "analyze", one, capture=False)[0] for _ in range(5)]
+        print(f"{options.old} (old) against this tree (new): {len(paths)} generated cases, "
+              f"{options.rounds} interleaved rounds; medians")
+        rows = [("per case, engine reused, report included", per_case, 1000, "ms"),
+                ("batch --jobs 1", batch, 1, "cases/s"),
+                ("exsplain analyze one.toml, cold", cold, 1000, "ms")]
+        for label, samples, unit, suffix in rows:
+            old_value, new_value = (statistics.median(samples[n]) * unit for n in ("old", "new"))
+            print(f"  {label:<42} old {old_value:9.2f} {suffix:<8} new {new_value:9.2f} {suffix:<8} "
+                  f"new/old {new_value / old_value:5.2f}")
+
+
+if __name__ == "__main__":
+    main()
