@@ -9,7 +9,6 @@ per-case cost with the engine reused (report included), batch --jobs 1
 throughput, and a cold ``exsplain analyze one.toml``.
 """
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import generate_cases  # noqa: E402
+from run import ENV, compile_tree, generate_cases  # noqa: E402
 
 LAUNCH = "import sys; from cli.launch import main; sys.exit(main())"
 PER_CASE = """
@@ -46,7 +45,7 @@ def unpack(rev, folder):
 
 
 def in_tree(tree, *args, capture=True):
-    env = {**os.environ, "PYTHONPATH": str(tree), "NO_COLOR": "1", "EXSPLAIN_REGION": "GB"}
+    env = {**ENV, "PYTHONPATH": str(tree)}
     start = time.perf_counter()
     done = subprocess.run([sys.executable, *args], env=env, cwd=tempfile.gettempdir(), check=True,
                           stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -64,6 +63,8 @@ def main():
         old.mkdir()
         cases.mkdir()
         unpack(options.old, old)
+        for tree in (old, ROOT):
+            compile_tree(tree)
         generate_cases(cases, options.cases)
         paths = sorted(str(p) for p in cases.iterdir())
         trees = {"old": old, "new": ROOT}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import signal
 import sys
 from typing import Any
@@ -9,18 +10,16 @@ from typing import Any
 import click
 
 from cli import __version__
-from cli.analyze import analyze
-from cli.batch import batch
-from cli.catalog import catalog
-from cli.check import check
-from cli.consult import consult
-from cli.convert import convert
-from cli.explain import explain, trace
 from cli.output import OutputFailed, finish, prepare, say, silence
-from cli.questions import questions
-from cli.schema import schema
 from cli.status import ExitStatus
-from cli.whatif import whatif
+
+# Each command lives in its own module, imported only when it runs (or for
+# the list of commands): a command then starts without loading the others.
+COMMANDS = {
+    "analyze": "cli.analyze", "consult": "cli.consult", "questions": "cli.questions", "trace": "cli.explain",
+    "explain": "cli.explain", "whatif": "cli.whatif", "catalog": "cli.catalog", "batch": "cli.batch",
+    "convert": "cli.convert", "schema": "cli.schema", "check": "cli.check",
+}
 
 
 class ExsplainGroup(click.Group):
@@ -30,6 +29,16 @@ class ExsplainGroup(click.Group):
     line; Ctrl-C one line and status 130; a closed pipe ends quietly; no
     failure prints a traceback.
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        if name not in self.commands:
+            self.commands[name] = getattr(importlib.import_module(COMMANDS[name]), name)
+        return self.commands[name]
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
@@ -84,5 +93,7 @@ def cli() -> None:
     """
 
 
-for command in (analyze, consult, questions, trace, explain, whatif, catalog, batch, convert, schema, check):
-    cli.add_command(command)
+def all_commands() -> dict[str, click.Command]:
+    """Every command by name, imported (for documentation and checks)."""
+    ctx = click.Context(cli)
+    return {name: cli.get_command(ctx, name) for name in cli.list_commands(ctx)}  # type: ignore[misc]

@@ -34,9 +34,14 @@ class Consultation:
             self._inference = (self.case, self.kb.infer(self.case))
         return self._inference[1]
 
+    def certainty(self) -> dict[str, float]:
+        """The certainty of each hypothesis so far; with no answer yet there is
+        none to find, so the engine need not even be built."""
+        return self.inference().certainty if self.case.answers else {}
+
     def remaining(self) -> list[Field]:
         """The questions still to ask, in the order they will be asked."""
-        relevant = set(self.kb.judge.relevant_unknowns(self.case, self.inference().certainty))
+        relevant = set(self.kb.judge.relevant_unknowns(self.case, self.certainty()))
         return [f for f in self.open_fields() if f.path in relevant or f.path not in self.kb.judge.uses]
 
     def open_fields(self) -> list[Field]:
@@ -86,4 +91,4 @@ class Consultation:
 
     def why(self, field: Field) -> list[Effect]:
         """The conclusions an answer to ``field`` could still change."""
-        return reasons_to_ask(self.kb, self.case, self.inference().certainty, field.path)
+        return reasons_to_ask(self.kb, self.case, self.certainty(), field.path)

@@ -13,10 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from experta import KnowledgeEngine
+from experta.agenda import Agenda
+from experta.fact import InitialFact
 from experta.strategies import DepthStrategy
 
 from expert.catalog import Conclusion, Kind
 from expert.certainty import band, combine_all
+from expert.matching import LeanFactList, LeanReteMatcher, quiet_experta_logging
 from expert.rules import Belief, ForeignRule, KnowledgeRule, rules_of
 
 
@@ -87,16 +90,31 @@ class Inference:
 
 
 class Engine(KnowledgeEngine):
-    """Base class of a knowledge base's engine; subclasses add the rules."""
+    """Base class of a knowledge base's engine; subclasses add the rules.
+
+    A ``lean`` engine (the default) keeps working memory to what some rule
+    reads: a hypothesis's belief is declared only when a rule tests it, and
+    tables with no answer are not declared at all (no pattern could match
+    them; an absent fact satisfies a ``NOT`` as an empty one would).  It also
+    resets and polls only the parts of the Rete network that hold something,
+    and skips experta's checks of facts that were checked when the case was
+    read.  ``Engine(lean=False)`` is experta's plain path, kept so that a
+    test can show both give the same inference.
+    """
 
     __strategy__ = ReproducibleStrategy
 
-    def __init__(self) -> None:
+    def __init__(self, lean: bool = True) -> None:
+        self.lean = lean
+        if lean:
+            quiet_experta_logging()
+            self.__matcher__ = LeanReteMatcher
         super().__init__()
         self.firings: list[Firing] = []
         self.weights: dict[str, list[float]] = defaultdict(list)
         self.beliefs: dict[str, Any] = {}
         self._deffacts: list | None = None
+        self.tested = tested_hypotheses(type(self)) if lean else None
 
     def get_deffacts(self) -> list:
         """experta looks these up with ``inspect.getmembers`` on every reset,
@@ -115,10 +133,31 @@ class Engine(KnowledgeEngine):
         self.firings = []
         self.weights = defaultdict(list)
         self.beliefs = {}
-        self.declare(*facts)
+        self.declare(*([f for f in facts if len(f)] if self.lean else facts))
         self.run()
         certainty = {h: combine_all(w) for h, w in self.weights.items()}
         return Inference(self.firings, certainty)
+
+    def reset(self, **kwargs: Any) -> None:
+        if not self.lean:
+            return super().reset(**kwargs)
+        self.agenda = Agenda()
+        self.facts = LeanFactList()
+        self.matcher.reset()
+        self.declare(InitialFact())
+        self.running = False
+
+    def declare(self, *facts: Any) -> Any:
+        """Declare ``facts``; a lean engine skips experta's checks of each one."""
+        if not self.lean:
+            return super().declare(*facts)
+        last = None
+        for fact in facts:
+            last = self.facts.declare(fact)
+        if not self.running:
+            added, removed = self.get_activations()
+            self.strategy.update_agenda(self.agenda, added, removed)
+        return last
 
     def run(self, steps: float = float("inf")) -> None:
         """Fire activations until none is left, recording each one.
@@ -147,11 +186,28 @@ class Engine(KnowledgeEngine):
             hypothesis = rule.supports.id
             self.weights[hypothesis].append(rule.weight)
             certainty = combine_all(self.weights[hypothesis])
-            belief = Belief(id=hypothesis, certainty=certainty, band=band(certainty))
-            if hypothesis in self.beliefs:
-                self.retract(self.beliefs[hypothesis])
-            self.beliefs[hypothesis] = self.declare(belief)
+            if self.tested is None or hypothesis in self.tested:
+                belief = Belief(id=hypothesis, certainty=certainty, band=band(certainty))
+                if hypothesis in self.beliefs:
+                    self.retract(self.beliefs[hypothesis])
+                self.beliefs[hypothesis] = self.declare(belief)
             firing.declared.append(f"{rule.supports.kind} {hypothesis} {rule.weight:+.2f} → {certainty:.2f} "
                                    f"({band(certainty)})")
         firing.declared += [f"{c.kind} {c.id}" for c in rule.concludes]
         firing.declared += [f"withhold {c.kind} {c.id}" for c in rule.withholds]
+
+
+def tested_hypotheses(engine_class: type) -> frozenset[str]:
+    """The hypotheses whose belief some rule of ``engine_class`` reads."""
+    found = set()
+
+    def walk(element: Any) -> None:
+        if isinstance(element, Belief):
+            found.add(element["id"])
+        elif isinstance(element, tuple):
+            for part in element:
+                walk(part)
+
+    for rule in rules_of(engine_class):
+        walk(tuple(rule))
+    return frozenset(found)

@@ -17,11 +17,6 @@ from typing import Any
 
 from expert.fields import CaseError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10 only
-    import tomli as tomllib
-
 MAX_BYTES = 1 << 20  # 1 MiB: a case is a few hundred bytes
 MAX_DEPTH = 4  # a case nests at most a table, a field table and a list
 MAX_KEY_PARTS = 2  # table.field
@@ -93,6 +88,10 @@ def parse(text: str, source: str, as_json: bool | None = None) -> Any:
             raise CaseError(source, f"invalid JSON: the key {error.key!r} appears twice") from None
         except (ValueError, RecursionError) as error:
             raise CaseError(source, f"invalid JSON: {error}") from None
+    if sys.version_info >= (3, 11):  # imported here: a JSON case, or --help, does not need it
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 only
+        import tomli as tomllib
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -37,6 +37,7 @@ class Judge:
 
     def __init__(self, kb: Any):
         self.kb = kb
+        self._memo: tuple[Any, Any, dict[str, Judgement]] = (None, None, {})
         self.uses: dict[str, list] = {}
         for rule in kb.rules:
             for condition in kb.conditions[rule.name]:
@@ -57,7 +58,23 @@ class Judge:
         return condition.judge(case, certainty)
 
     def rule(self, rule: Any, case: Any, certainty: Mapping, seen: tuple = ()) -> Judgement:
-        """The ``Judgement`` of ``rule`` on ``case``."""
+        """The ``Judgement`` of ``rule`` on ``case``.
+
+        A report asks for the same rules many times over (for the open
+        questions, for the reviews); top-level judgements of the last case
+        are kept, since they depend on nothing else.
+        """
+        if seen:
+            return self._judge(rule, case, certainty, seen)
+        memo_case, memo_certainty, memo = self._memo
+        if memo_case is not case or memo_certainty is not certainty:
+            memo = {}
+            self._memo = (case, certainty, memo)
+        if rule.name not in memo:
+            memo[rule.name] = self._judge(rule, case, certainty, ())
+        return memo[rule.name]
+
+    def _judge(self, rule: Any, case: Any, certainty: Mapping, seen: tuple) -> Judgement:
         seen = (*seen, rule)
         verdicts = [(c, self.condition(c, case, certainty, seen)) for c in self.kb.conditions[rule.name]]
         failed = tuple(c for c, v in verdicts if v == FAILS)

@@ -86,8 +86,16 @@ class KnowledgeRule(Rule):
         self.name = self.__name__ = name
 
     def new_conditions(self, *args: Any) -> KnowledgeRule:
-        """experta rewrites rules before matching; keep a link to this one."""
-        rewritten = super().new_conditions(*args)
+        """experta rewrites rules before matching; keep a link to this one.
+
+        The copy shares this rule's right-hand side as it is: experta's own
+        copy would wrap the function again, reading its signature with
+        ``inspect`` for each of the hundreds of copies it makes.
+        """
+        rewritten = type(self)(*args, salience=self.salience)
+        rewritten._wrapped = self._wrapped
+        rewritten._wrapped_args = self._wrapped_args
+        rewritten.__name__ = self.__name__
         rewritten._origin = self.origin
         return rewritten
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from cli.main import cli
+from cli.main import all_commands, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
@@ -44,7 +44,7 @@ def screen(name):
 
 
 def command_page(name):
-    command = cli.commands[name]
+    command = all_commands()[name]
     return "\n".join([
         f"# exsplain {name}", "",
         "<!-- Generated from the command's own help by `make golden`; do not edit by hand. -->", "",
@@ -66,7 +66,7 @@ def generated():
     files[DOCS / "report.md"] = lambda: report_reference(kb)
     files[DOCS / "case.schema.json"] = lambda: json.dumps(case_schema(kb), indent=2, ensure_ascii=False) + "\n"
     files[DOCS / "report.schema.json"] = lambda: json.dumps(report_schema(kb), indent=2, ensure_ascii=False) + "\n"
-    files.update({DOCS / "commands" / f"{name}.md": (lambda name=name: command_page(name)) for name in cli.commands})
+    files.update({DOCS / "commands" / f"{name}.md": (lambda name=name: command_page(name)) for name in all_commands()})
     return files
 
 

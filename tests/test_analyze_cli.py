@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cli.main import cli
+from cli.main import all_commands, cli
 
 from conftest import example, example_files
 
@@ -114,7 +114,7 @@ def test_unknown_format_is_a_one_line_usage_error(runner):
 
 
 def test_every_command_has_help_with_examples(runner):
-    for name, command in cli.commands.items():
+    for name, command in all_commands().items():
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0
         assert command.help and "Examples:" in result.stdout, name

@@ -8,7 +8,7 @@ import pytest
 from click.shell_completion import ShellComplete
 from hypothesis import given
 
-from cli.main import cli
+from cli.main import all_commands, cli
 from expert.schema import case_schema, report_schema
 
 from conftest import ROOT, example, example_files
@@ -18,7 +18,7 @@ from strategies import case_data
 def help_examples():
     """Every example line of every command's help."""
     found = []
-    for name, command in cli.commands.items():
+    for name, command in all_commands().items():
         block = (command.help or "").split("Examples:")[-1]
         found += [(name, line.strip()) for line in block.splitlines() if line.strip().startswith(("exsplain", "printf"))]
     return found

@@ -178,19 +178,24 @@ def test_ctrl_c_while_waiting_is_one_line_and_130():
     assert "Traceback" not in stderr and "Consultation stopped" in stderr
 
 
-def big_batch(folder, count=3000):
-    for n in range(count):
+@pytest.fixture(scope="module")
+def big_batch(tmp_path_factory):
+    """A folder of cases that takes a batch some seconds."""
+    folder = tmp_path_factory.mktemp("big")
+    for n in range(6000):
         (folder / f"case-{n:04d}.toml").write_text(f'title = "case {n}"\n[breakup]\nended_by = "ex"\n',
                                                     encoding="utf-8")
+    return folder
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_a_signal_stops_a_batch_with_no_traceback_and_no_worker_left(tmp_path, signum):
-    big_batch(tmp_path)
-    process = subprocess.Popen([exsplain_command(), "batch", "--jobs", "2", "--format", "jsonl", str(tmp_path)],
+def test_a_signal_stops_a_batch_with_no_traceback_and_no_worker_left(big_batch, signum):
+    process = subprocess.Popen([exsplain_command(), "batch", "--jobs", "2", "--format", "jsonl", str(big_batch)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(1.0)
-    workers = children_of(process.pid)
+    deadline = time.monotonic() + SECONDS
+    while len(workers := children_of(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)
     process.send_signal(signum)
     status = process.wait(timeout=SECONDS)
     stderr = process.stderr.read().decode()

@@ -1,0 +1,52 @@
+"""The lean engine gives exactly the reports of experta's plain path.
+
+Every example and a fixed set of generated cases go through both; the
+complete JSON reports, trace included, must be equal.
+"""
+import random
+
+import pytest
+
+from conftest import example_files
+
+GENERATED = 2000
+
+
+def generated_cases(kb, count=GENERATED, seed=20261123):
+    rng = random.Random(seed)
+    for _ in range(count):
+        data = {}
+        for field in kb.vocabulary.fields.values():
+            if rng.random() < 0.6:
+                value = rng.choice(field.samples())
+                if isinstance(value, tuple):
+                    value = tuple(rng.sample(field.values, rng.randint(0, 3)))
+                data.setdefault(field.table, {})[field.name] = field.to_data(value)
+        yield kb.vocabulary.validate(data)
+
+
+@pytest.fixture(scope="module")
+def plain_engine():
+    from knowledge.base import ExsplainEngine
+
+    return ExsplainEngine(lean=False)
+
+
+def test_every_example_gives_the_same_report_on_both_paths(kb, plain_engine):
+    for path in example_files():
+        case = kb.vocabulary.load(path)
+        assert kb.report(case, "GB") == kb.report(case, "GB", engine=plain_engine), path.name
+
+
+def test_generated_cases_give_the_same_report_on_both_paths(kb, plain_engine):
+    different = []
+    for number, case in enumerate(generated_cases(kb)):
+        if kb.report(case, "GB") != kb.report(case, "GB", engine=plain_engine):
+            different.append(number)
+    assert different == []
+
+
+def test_the_lean_engine_keeps_only_the_beliefs_a_rule_reads(kb):
+    from knowledge.base import ExsplainEngine
+
+    assert ExsplainEngine().tested == {"plea_to_reconsider", "learned_manipulation", "avoiding_hard_conversation"}
