@@ -23,13 +23,14 @@ EXSPLAIN = str(BIN / "exsplain") if (BIN / "exsplain").exists() else shutil.whic
 FIRST_QUESTION = b"How should I refer to your ex?"
 BATCH_CASES = int(os.environ.get("BENCH_CASES", 10_000))
 # Measured as installed programs run: with their bytecode written and used.
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"NO_COLOR": "1", "EXSPLAIN_REGION": "GB"}
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV.update(NO_COLOR="1", EXSPLAIN_REGION="GB")
 
 
 def compile_tree(tree):
     """Write the bytecode of a source tree, as an installation does."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", *(str(Path(tree) / p) for p in ("expert", "knowledge", "cli"))],
-                   check=True, stdout=subprocess.DEVNULL, env=ENV)
+    folders = [str(Path(tree) / name) for name in ("expert", "knowledge", "cli")]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], check=True, stdout=subprocess.DEVNULL, env=ENV)
 
 
 def timed(run, repeat):
