@@ -69,7 +69,7 @@ def catalog(section: str | None, output_format: str) -> None:
 def section_data(kb, name: str, words: dict) -> list[dict]:
     """One section as records: ids for tools and a ``text`` line in words for people."""
     if name == "rules":
-        labels = {c.id: fill(c.label, words) for c in kb.catalog.conclusions}
+        labels = kb.labels(words)
         from expert.explain import effects
 
         records = []

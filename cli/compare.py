@@ -16,7 +16,7 @@ def answer_words(field: Any, value: Any, words: dict) -> str:
 
 def change_phrases(kb: Any, diff: dict, words: dict) -> list[str]:
     """Each change in a difference between two reports, as a short phrase in words."""
-    labels = {c.id: fill(c.label, words) for c in kb.catalog.conclusions}
+    labels = kb.labels(words)
 
     def quoted(ids: list[str]) -> str:
         return ", ".join(f"“{labels[i]}”" for i in ids)

@@ -186,7 +186,7 @@ def trace_rows(analysis: Any) -> list[tuple[str, str, str]]:
     from expert.report import because
 
     kb, case, words = analysis.kb, analysis.case, analysis.words
-    labels = {c.id: fill(c.label, words) for c in kb.catalog.conclusions}
+    labels = kb.labels(words)
     weights: dict[str, list[float]] = {}
     rows = []
     for firing in analysis.inference.firings:

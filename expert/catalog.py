@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each kind is one object: compared by identity, which is quick
 class Kind:
     """A kind of conclusion: motives, insights, actions, warnings, ...
 

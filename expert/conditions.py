@@ -63,14 +63,12 @@ class FieldCondition:
 
     field: Field
     constraint: Any
+    path: str = ""
+    paths: tuple[str, ...] = ()
 
-    @property
-    def path(self) -> str:
-        return self.field.path
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        return (self.field.path,)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", self.field.path)
+        object.__setattr__(self, "paths", (self.field.path,))
 
     def holds(self, value: Any) -> bool:
         return satisfies(self.constraint, value)
@@ -98,14 +96,12 @@ class ItemCondition:
 
     field: ChoiceSet
     constraints: tuple
+    path: str = ""
+    paths: tuple[str, ...] = ()
 
-    @property
-    def path(self) -> str:
-        return self.field.path
-
-    @property
-    def paths(self) -> tuple[str, ...]:
-        return (self.field.path,)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", self.field.path)
+        object.__setattr__(self, "paths", (self.field.path,))
 
     def holds(self, values: tuple) -> bool:
         return bool(self.matching(values))

@@ -36,7 +36,7 @@ class Effect:
 
 def effects(kb: Any, rule: Any, words: Mapping) -> list[Effect]:
     """The conclusions ``rule`` draws or withholds, each as an ``Effect``."""
-    labels = labels_of(kb, words)
+    labels = kb.labels(words)
     needs = tuple(c.in_words(words, labels) for c in kb.conditions[rule.name])
     found = []
     if rule.supports:
@@ -44,10 +44,6 @@ def effects(kb: Any, rule: Any, words: Mapping) -> list[Effect]:
     found += [Effect(rule.name, c, labels[c.id], None, False, needs) for c in rule.concludes]
     found += [Effect(rule.name, c, labels[c.id], None, True, needs) for c in rule.withholds]
     return found
-
-
-def labels_of(kb: Any, words: Mapping) -> dict[str, str]:
-    return {c.id: fill(c.label, words) for c in kb.catalog.conclusions}
 
 
 def reasons_to_ask(kb: Any, case: Any, certainty: Mapping, path: str) -> list[Effect]:
@@ -68,7 +64,7 @@ def step(kb: Any, case: Any, firing: Firing, words: Mapping, **extra: Any) -> di
         "step": firing.step,
         "rule": firing.rule.name,
         "matched": matched_answers(kb, firing),
-        "because": because(kb, case, [firing], words, labels_of(kb, words)),
+        "because": because(kb, case, [firing], words, kb.labels(words)),
         "sources": [str(s) for s in firing.rule.sources],
         **extra,
     }
@@ -120,7 +116,7 @@ def beliefs_behind(kb: Any, analysis: Any, firing: Firing) -> list[dict]:
 def why_not(kb: Any, analysis: Any, rule: Any, words: Mapping) -> dict:
     """The conditions of ``rule`` that failed (with the answer) or are unknown (with the question)."""
     case, inference = analysis.case, analysis.inference
-    labels = labels_of(kb, words)
+    labels = kb.labels(words)
     result: dict[str, Any] = {"rule": rule.name, "weight": rule.weight if rule.supports else None,
                               "failed": [], "unknown": [], "sources": [str(s) for s in rule.sources]}
     if isinstance(rule, Review):

@@ -63,6 +63,7 @@ class Field(ExpertaField):
     kind_name: ClassVar[str] = "a value"
     table: str = ""
     name: str = ""
+    path: str = ""  # table.name, set with them by the table
 
     def __init__(self, question: str, answers: dict, asked_if: tuple | None = None):
         super().__init__(object)
@@ -77,10 +78,6 @@ class Field(ExpertaField):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.path}>"
-
-    @property
-    def path(self) -> str:
-        return f"{self.table}.{self.name}"
 
     def applies(self, case: Any) -> bool | None:
         """Whether the question makes sense for ``case``: True, False or None (not yet known)."""
@@ -315,7 +312,7 @@ class Table(Fact, metaclass=TableType):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         for name, field in cls.fields().items():
-            field.table, field.name = cls.table, name
+            field.table, field.name, field.path = cls.table, name, f"{cls.table}.{name}"
 
     @classmethod
     def fields(cls) -> dict[str, Field]:

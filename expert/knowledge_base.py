@@ -57,6 +57,7 @@ class KnowledgeBase:
         self.question_order = list(catalog.questions)
         self.conclusions = {c.id: c for c in catalog.conclusions}
         self.judge = Judge(self)
+        self._labels: dict[tuple, dict[str, str]] = {}
 
     @cached_property
     def engine(self) -> Engine:
@@ -79,6 +80,13 @@ class KnowledgeBase:
 
     def report(self, case: Case, region: str = "", engine: Engine | None = None) -> dict:
         return self.analyze(case, region, engine).report
+
+    def labels(self, words: dict) -> dict[str, str]:
+        """Every conclusion's label, by id, in the words of a case (kept for each set of words)."""
+        key = tuple(sorted(words.items()))
+        if key not in self._labels:
+            self._labels[key] = {c.id: fill(c.label, words) for c in self.catalog.conclusions}
+        return self._labels[key]
 
     # -- finding things ------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import sys
 from typing import Any
@@ -123,65 +124,31 @@ def check_shape(text: str, source: str, as_json: bool) -> None:
     memory out of proportion on such input (deep recursion, huge integers,
     long dotted keys).
     """
-    depth = digits = 0
-    key_parts, key_length, at_key = 1, 0, not as_json
-    i, n = 0, len(text)
-    while i < n:
-        char = text[i]
-        if char in "\"'" and (as_json and char == '"' or not as_json):
-            i = _skip_string(text, i, source, as_json)
-            if at_key:
-                key_length += 1
-            continue
-        if char == "#" and not as_json:
-            while i < n and text[i] != "\n":
-                i += 1
-            continue
-        if char.isdigit():
-            digits += 1
-            if digits > MAX_DIGITS:
-                raise CaseError(source, f"a number longer than {MAX_DIGITS} digits cannot be in a case file")
-        else:
-            digits = 0
-        if char in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise CaseError(source, "nested deeper than a case file can be")
-        elif char in "]}":
-            depth = max(0, depth - 1)
-        if not as_json:
-            if char == "\n" or (char == "," and depth) or char == "{":
-                key_parts, key_length, at_key = 1, 0, True
-            elif char == "=":
-                at_key = False
-            elif at_key and char == ".":
-                key_parts += 1
-                if key_parts > MAX_KEY_PARTS:
-                    raise CaseError(source, "a key with more parts than table.field cannot be in a case file")
-            elif at_key and not char.isspace() and char not in "[]":
-                key_length += 1
-                if key_length > MAX_KEY_LENGTH:
-                    raise CaseError(source, f"a key longer than {MAX_KEY_LENGTH} characters cannot be in a case file")
-        i += 1
+    bare = (JSON_TEXT if as_json else TOML_TEXT).sub(_stand_in, text)
+    if LONG_NUMBER.search(bare):
+        raise CaseError(source, f"a number longer than {MAX_DIGITS} digits cannot be in a case file")
+    depth = 0
+    for bracket in BRACKET.finditer(bare):
+        depth = depth + 1 if bracket.group() in "[{" else max(0, depth - 1)
+        if depth > MAX_DEPTH:
+            raise CaseError(source, "nested deeper than a case file can be")
+    if as_json:
+        return
+    for key in TOML_KEY.finditer(bare):
+        parts = key.group(1).replace("[", " ").replace("]", " ").split(".")
+        if len(parts) > MAX_KEY_PARTS:
+            raise CaseError(source, "a key with more parts than table.field cannot be in a case file")
+        if max(len(part.strip()) for part in parts) > MAX_KEY_LENGTH:
+            raise CaseError(source, f"a key longer than {MAX_KEY_LENGTH} characters cannot be in a case file")
 
 
-def _skip_string(text: str, i: int, source: str, as_json: bool) -> int:
-    """The index just past the string that starts at ``i``."""
-    quote = text[i]
-    if not as_json and text.startswith(quote * 3, i):
-        end = text.find(quote * 3, i + 3)
-        if end < 0:
-            raise CaseError(source, "invalid TOML: a multi-line string is not closed")
-        end += 3
-        while end < len(text) and text[end] == quote:  # up to two quotes may end the content
-            end += 1
-        return end
-    j = i + 1
-    while j < len(text):
-        if text[j] == "\\" and quote == '"':
-            j += 2
-            continue
-        if text[j] == quote or text[j] == "\n":
-            return j + 1
-        j += 1
-    return j
+# Strings and comments, which may hold anything, stand in as "s" for the checks above.
+TOML_TEXT = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*')
+JSON_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"')
+LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+BRACKET = re.compile(r"[\[\]{}]")
+TOML_KEY = re.compile(r"(?:^|[{,\n])[ \t]*([^=\n{,]*?)[ \t]*(?:=|$)", re.M)
+
+
+def _stand_in(match: re.Match) -> str:
+    return "#" if match.group().startswith("#") else "s"

@@ -80,7 +80,7 @@ def sources(items: Any) -> list[str]:
 def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
     """The report of ``case`` as plain data."""
     words = kb.catalog.wording(case)
-    labels = {c.id: fill(c.label, words) for c in kb.catalog.conclusions}
+    labels = kb.labels(words)
     withheld = inference.withheld()
     report: dict[str, Any] = {
         "schema": REPORT_SCHEMA,

@@ -85,6 +85,17 @@ class KnowledgeRule(Rule):
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = self.__name__ = name
 
+    def __hash__(self) -> int:
+        """experta hashes a rule for every activation, walking all its patterns;
+        a rule never changes once written, so the hash is kept."""
+        try:
+            return self._hash
+        except AttributeError:
+            self._hash: int = super().__hash__()
+            return self._hash
+
+    __eq__ = Rule.__eq__  # defining __hash__ would otherwise drop experta's equality
+
     def new_conditions(self, *args: Any) -> KnowledgeRule:
         """experta rewrites rules before matching; keep a link to this one.
 
