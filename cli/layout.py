@@ -8,8 +8,8 @@ terminal, never with ``NO_COLOR`` or ``TERM=dumb``.
 """
 from __future__ import annotations
 
+import contextlib
 import os
-import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -23,7 +23,13 @@ MIN_WIDTH, MAX_WIDTH = 60, 120
 
 
 def terminal_width() -> int:
-    columns = shutil.get_terminal_size((80, 24)).columns
+    """``COLUMNS`` if set, else the width of the terminal on stdout, else 80; within the limits."""
+    columns = 0
+    if os.environ.get("COLUMNS", "").isdigit():
+        columns = int(os.environ["COLUMNS"])
+    else:
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
     return max(MIN_WIDTH, min(MAX_WIDTH, columns or 80))
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import io
-import json
 import os
 import re
 import sys
@@ -60,6 +59,8 @@ def say_json(data: object, indent: int | None = 2) -> None:
     """Write ``data`` as JSON: readable UTF-8, with every control, format and
     bidirectional character (and any lone surrogate) written as a ``\\u``
     escape, so the output is valid UTF-8 and safe to show; the data is the same."""
+    import json  # here: text output does not need it
+
     text = json.dumps(data, indent=indent, ensure_ascii=False)
     say(UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 

@@ -12,7 +12,6 @@ import os
 from typing import Any
 
 import click
-from click.shell_completion import CompletionItem
 
 from cli.status import BadInput
 
@@ -45,7 +44,9 @@ class CaseFile(click.ParamType):
         except CaseError as error:
             raise BadInput(shown(str(error))) from None
 
-    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[CompletionItem]:
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
         return [CompletionItem(incomplete, type="file")]
 
 
@@ -69,7 +70,9 @@ class CaseFiles(click.Argument):
             raise BadInput(errors[-1])
         return tuple(cases)
 
-    def shell_complete(self, ctx: Any, incomplete: str) -> list[CompletionItem]:
+    def shell_complete(self, ctx: Any, incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
         return [CompletionItem(incomplete, type="file")]
 
 
@@ -88,7 +91,9 @@ class Assignment(click.ParamType):
         except CaseError as error:
             raise BadInput(shown(str(error.at(f"--set {value}")))) from None
 
-    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[CompletionItem]:
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
         vocabulary = knowledge_base().vocabulary
         path, equals, _ = incomplete.partition("=")
         if not equals:

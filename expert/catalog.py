@@ -45,7 +45,7 @@ class Kind:
         return self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Article:
     """A source text, named in words, and how many paragraphs it has.
 
@@ -99,7 +99,7 @@ def beyond_the_articles(reason: str) -> tuple[Source, ...]:
     return (Source(None, note=reason),)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Conclusion:
     """Something the knowledge base can conclude, with its words and sources.
 
@@ -143,7 +143,7 @@ class Conclusions:
         return [v for v in vars(cls).values() if isinstance(v, Conclusion)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Resource:
     """A route to help: who, how to reach them, and what for
     (``emergency``, ``self_harm``, ``abuse`` or ``directory``)."""
@@ -156,7 +156,7 @@ class Resource:
         return {"name": self.name, "contact": self.contact, "for": self.for_}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Region:
     """The help resources of one region, and when they were last checked."""
 
@@ -175,7 +175,7 @@ class Region:
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Caveat:
     """A sentence shown before the conclusions it qualifies, when an answer is given.
 
@@ -188,7 +188,7 @@ class Caveat:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Catalog:
     """Everything a knowledge base says, apart from its rules.
 

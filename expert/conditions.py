@@ -227,9 +227,9 @@ def pattern_conditions(pattern: Any, items: Mapping) -> list[Condition]:
     raise TypeError(f"cannot read pattern {pattern!r}")
 
 
-def conditions(rule: Any, tables: tuple) -> tuple[Condition, ...]:
-    """The conditions of ``rule``'s patterns, in the order they are written."""
-    items = item_fields(tables)
+def conditions(rule: Any, items: Mapping) -> tuple[Condition, ...]:
+    """The conditions of ``rule``'s patterns, in the order they are written
+    (``items``: the list fields by the fact class of their items, see ``item_fields``)."""
     try:
         return tuple(c for pattern in rule.patterns for c in pattern_conditions(pattern, items))
     except TypeError as error:

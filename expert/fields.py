@@ -308,16 +308,18 @@ class Table(Fact, metaclass=TableType):
 
     table: ClassVar[str] = ""
     __fields__: ClassVar[dict]
+    _answerable: ClassVar[dict[str, Field]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        for name, field in cls.fields().items():
+        cls._answerable = {name: f for name, f in cls.__fields__.items() if isinstance(f, Field)}
+        for name, field in cls._answerable.items():
             field.table, field.name, field.path = cls.table, name, f"{cls.table}.{name}"
 
     @classmethod
     def fields(cls) -> dict[str, Field]:
         """The answerable fields of this table, in declaration order."""
-        return {name: f for name, f in cls.__fields__.items() if isinstance(f, Field)}
+        return cls._answerable
 
     @classmethod
     def field(cls, name: str) -> Field:

@@ -7,14 +7,13 @@ because building experta's Rete network costs far more than running a case.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from expert.case import Case, Vocabulary
 from expert.catalog import Catalog, Conclusion, Kind, Region
-from expert.conditions import conditions
+from expert.conditions import conditions, item_fields
 from expert.engine import Engine, Firing, Inference
 from expert.relevance import Judge
 from expert.report import build
@@ -52,8 +51,8 @@ class KnowledgeBase:
         self.reviews = reviews_of(engine_class)
         self.rules: list[Any] = [*engine_class.rules(), *self.reviews]
         self.rule_by_name = {r.name: r for r in self.rules}
-        self.conditions = {r.name: conditions(r, catalog.tables) if not isinstance(r, Review) else ()
-                           for r in self.rules}
+        items = item_fields(catalog.tables)
+        self.conditions = {r.name: conditions(r, items) if not isinstance(r, Review) else () for r in self.rules}
         self.question_order = list(catalog.questions)
         self.conclusions = {c.id: c for c in catalog.conclusions}
         self.judge = Judge(self)
@@ -104,6 +103,8 @@ class KnowledgeBase:
         return [c for c, said in names.items() if wanted and any(s.startswith(wanted) for s in said)]
 
     def closest(self, text: str, case: Case | None = None) -> list[str]:
+        import difflib
+
         words = self.catalog.wording(case or Case())
         names = [n for c in self.catalog.conclusions for n in (c.id, fill(c.label, words))]
         return difflib.get_close_matches(text, names, n=3, cutoff=0.5)

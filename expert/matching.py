@@ -6,9 +6,10 @@ listens.  A reused engine does this hundreds of times per case.  Here the
 nodes that hold memory are listed once and cleared on reset, only the
 terminal nodes that received a token since the last poll are asked for
 activations, facts are declared without experta's checks (they were checked
-when the case was read, or made by the engine), and experta's hot-path
-logging becomes a no-op while nothing listens.  The network and its results
-are experta's own.
+when the case was read, or made by the engine), experta's hot-path logging
+becomes a no-op while nothing listens, and the network is wired without
+recomputing class hierarchies for every rule.  The nodes, the network and
+its results are experta's own.
 """
 from __future__ import annotations
 
@@ -16,10 +17,14 @@ import logging
 from typing import Any
 
 from experta import watchers
+from experta.conditionalelement import AND, EXISTS, FORALL, NOT, OR, TEST
+from experta.fact import Fact, InitialFact
 from experta.factlist import FactList
 from experta.matchers import ReteMatcher
+from experta.matchers.rete.check import SameContextCheck, WhereCheck
 from experta.matchers.rete.mixins import NoMemory
-from experta.matchers.rete.nodes import ConflictSetNode
+from experta.matchers.rete.nodes import ConflictSetNode, NotNode, OrdinaryMatchNode, WhereNode
+from experta.rule import Rule
 
 
 class LeanFactList(FactList):
@@ -85,6 +90,81 @@ class LeanReteMatcher(ReteMatcher):
         for node in self.terminals:
             node.added, node.removed = set(), set()
         self.touched.clear()
+
+    @staticmethod
+    def build_beta_part(ruleset: Any, alpha_terminals: dict) -> None:
+        """Wire the beta part of the network as experta does, with one
+        dispatch on the kind of element instead of a new ``singledispatch``
+        function per rule (which computes every class's resolution order
+        again, a third of the time spent building the network)."""
+        for rule in ruleset:
+            for lhs in (rule[0] if isinstance(rule[0], OR) else (rule,)):
+                last = BetaWiring(alpha_terminals).node_of(lhs)
+                terminal = ConflictSetNode(rule)
+                last.add_child(terminal, terminal.activate)
+
+
+class BetaWiring:
+    """The beta nodes of one rule's left-hand side, joined two inputs at a time."""
+
+    def __init__(self, alpha_terminals: dict):
+        self.alpha = alpha_terminals
+
+    def node_of(self, element: Any) -> Any:
+        if isinstance(element, Fact):
+            return self.alpha[element]
+        if isinstance(element, NOT):
+            return self.alpha[element[0]]
+        if isinstance(element, TEST):
+            return WhereNode(WhereCheck(element[0]))
+        if isinstance(element, (Rule, AND)):
+            return self.joined(element)
+        if isinstance(element, EXISTS):
+            return self.exists(element)
+        if isinstance(element, FORALL):
+            return self.for_all(element)
+        if isinstance(element, OR):
+            raise SyntaxError("You can't use an OR clause inside FORALL or EXISTS")
+        raise TypeError(f"Unknown type {type(element)}")
+
+    def joined(self, elements: Any) -> Any:
+        """Each element joined to what comes before it (a NOT as a not-node, a TEST as a filter)."""
+        if len(elements) == 1:
+            return self.node_of(elements[0])
+        current = None
+        for left, right in zip(elements, elements[1:]):
+            if isinstance(right, TEST):
+                current = current if current is not None else self.node_of(left)
+                test = self.node_of(right)
+                current.add_child(test, test.activate)
+                current = test
+                continue
+            node_class = NotNode if isinstance(right, NOT) else OrdinaryMatchNode
+            left_node = current if current is not None else self.node_of(left)
+            right_node = self.node_of(right)
+            current = node_class(SameContextCheck())
+            left_node.add_child(current, current.activate_left)
+            right_node.add_child(current, current.activate_right)
+        return current
+
+    def exists(self, element: Any) -> Any:
+        condition, initial = self.node_of(element[0]), self.node_of(InitialFact())
+        first, second = NotNode(SameContextCheck()), NotNode(SameContextCheck())
+        condition.add_child(first, first.activate_right)
+        initial.add_child(first, first.activate_left)
+        initial.add_child(second, second.activate_left)
+        first.add_child(second, second.activate_right)
+        return second
+
+    def for_all(self, element: Any) -> Any:
+        initial, leader = self.node_of(InitialFact()), self.node_of(element[0])
+        followers = self.node_of(AND(*element[1:]))
+        first, second = NotNode(SameContextCheck()), NotNode(SameContextCheck())
+        followers.add_child(first, first.activate_right)
+        leader.add_child(first, first.activate_left)
+        first.add_child(second, second.activate_right)
+        initial.add_child(second, second.activate_left)
+        return second
 
 
 def nodes_below(root: Any) -> list:

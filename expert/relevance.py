@@ -38,12 +38,12 @@ class Judge:
     def __init__(self, kb: Any):
         self.kb = kb
         self._memo: tuple[Any, Any, dict[str, Judgement]] = (None, None, {})
-        self.uses: dict[str, list] = {}
+        uses: dict[str, dict[str, Any]] = {}
         for rule in kb.rules:
             for condition in kb.conditions[rule.name]:
                 for path in condition.paths:
-                    if rule not in self.uses.setdefault(path, []):
-                        self.uses[path].append(rule)
+                    uses.setdefault(path, {})[rule.name] = rule
+        self.uses: dict[str, list] = {path: list(rules.values()) for path, rules in uses.items()}
 
     def condition(self, condition: Any, case: Any, certainty: Mapping, seen: tuple = ()) -> str:
         """HOLDS, FAILS or UNKNOWN for one condition."""

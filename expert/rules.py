@@ -162,7 +162,9 @@ def _rule(patterns: tuple, salience: int, sources: tuple | None, **declaration: 
     def fire(engine: Any) -> None:
         engine.apply(rule)
 
-    return rule(fire)
+    # what experta's decorator sets, without reading fire's signature again for every rule
+    rule._wrapped, rule._wrapped_args = fire, {"engine"}
+    return rule
 
 
 def evidence(*patterns: Any, supports: Conclusion, weight: float, sources: tuple | None = None) -> KnowledgeRule:
