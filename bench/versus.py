@@ -75,10 +75,14 @@ def main():
         for _ in range(options.rounds):
             for name, tree in trees.items():
                 per_case[name].append(float(in_tree(tree, "-c", PER_CASE, *paths)[1]))
+        for _ in range(options.rounds):
+            for name, tree in trees.items():
                 seconds, _ = in_tree(tree, "-c", LAUNCH, "batch", "--jobs", "1", "--format", "jsonl", str(cases),
                                      capture=False)
                 batch[name].append(len(paths) / seconds)
-                cold[name] += [in_tree(tree, "-c", LAUNCH, "analyze", one, capture=False)[0] for _ in range(5)]
+        for _ in range(options.rounds * 6):
+            for name, tree in trees.items():
+                cold[name].append(in_tree(tree, "-c", LAUNCH, "analyze", one, capture=False)[0])
         print(f"{options.old} (old) against this tree (new): {len(paths)} generated cases, "
               f"{options.rounds} interleaved rounds; medians")
         rows = [("per case, engine reused, report included", per_case, 1000, "ms"),

@@ -58,7 +58,8 @@ class LeanReteMatcher(ReteMatcher):
         self.touched: set[ConflictSetNode] = set()
         for node in self.terminals:
             node._activate = self._noting(node, node._activate)
-        self.memories = [node for node in nodes_below(self.root_node) if not isinstance(node, NoMemory)]
+        self.memories = [(node, containers(node)) for node in nodes_below(self.root_node)
+                         if not isinstance(node, NoMemory)]
 
     def _noting(self, node: ConflictSetNode, activate: Any) -> Any:
         touched = self.touched
@@ -85,9 +86,11 @@ class LeanReteMatcher(ReteMatcher):
         return added, removed
 
     def reset(self) -> None:
-        for node in self.memories:
-            node._reset()
-        for node in self.terminals:
+        """Clear the memories that hold anything (most stay empty on a case)."""
+        for node, memory in self.memories:
+            if any(node.__dict__[name] for name in memory):
+                node._reset()
+        for node in self.touched:
             node.added, node.removed = set(), set()
         self.touched.clear()
 
@@ -165,6 +168,12 @@ class BetaWiring:
         first.add_child(second, second.activate_right)
         initial.add_child(second, second.activate_left)
         return second
+
+
+def containers(node: Any) -> tuple[str, ...]:
+    """The attributes in which a node keeps its memory (those its reset empties)."""
+    return tuple(name for name, value in vars(node).items()
+                 if isinstance(value, (set, dict, list)) and name not in ("children", "added", "removed"))
 
 
 def nodes_below(root: Any) -> list:

@@ -134,12 +134,15 @@ def check_shape(text: str, source: str, as_json: bool) -> None:
             raise CaseError(source, "nested deeper than a case file can be")
     if as_json:
         return
-    for key in TOML_KEY.finditer(bare):
-        parts = key.group(1).replace("[", " ").replace("]", " ").split(".")
-        if len(parts) > MAX_KEY_PARTS:
-            raise CaseError(source, "a key with more parts than table.field cannot be in a case file")
-        if max(len(part.strip()) for part in parts) > MAX_KEY_LENGTH:
-            raise CaseError(source, f"a key longer than {MAX_KEY_LENGTH} characters cannot be in a case file")
+    for line in bare.splitlines():
+        if "." not in line and len(line) <= MAX_KEY_LENGTH:
+            continue  # no dotted key and no long key can be on it
+        for segment in KEY_SEPARATOR.split(line) if "{" in line else (line,):
+            parts = segment.split("=", 1)[0].replace("[", " ").replace("]", " ").split(".")
+            if len(parts) > MAX_KEY_PARTS:
+                raise CaseError(source, "a key with more parts than table.field cannot be in a case file")
+            if max(len(part.strip()) for part in parts) > MAX_KEY_LENGTH:
+                raise CaseError(source, f"a key longer than {MAX_KEY_LENGTH} characters cannot be in a case file")
 
 
 # Strings and comments, which may hold anything, stand in as "s" for the checks above.
@@ -147,7 +150,7 @@ TOML_TEXT = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"
 JSON_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"')
 LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
 BRACKET = re.compile(r"[\[\]{}]")
-TOML_KEY = re.compile(r"(?:^|[{,\n])[ \t]*([^=\n{,]*?)[ \t]*(?:=|$)", re.M)
+KEY_SEPARATOR = re.compile(r"[{,]")  # inline tables hold keys after "{" and ","
 
 
 def _stand_in(match: re.Match) -> str:

@@ -71,16 +71,29 @@ class AnswersFromAnotherSituation(Review):
     def __init__(self, concludes: Conclusion, situation: tuple, sources: tuple[Source, ...] | None = None):
         super().__init__(concludes, sources)
         self.situation = situation
+        self._requirements: dict[str, list[list[FieldCondition]]] | None = None
+
+    def requirements(self, kb: Any) -> dict[str, list[list[FieldCondition]]]:
+        """For each field, the situation conditions of each rule that uses it (worked out once)."""
+        if self._requirements is None:
+            self._requirements = {
+                path: [[c for c in kb.conditions[rule.name]
+                        if isinstance(c, FieldCondition) and c.field in self.situation]
+                       for rule in kb.judge.uses[path]]
+                for path, field_ in kb.vocabulary.fields.items()
+                if path in kb.judge.uses and field_ not in self.situation
+            }
+        return self._requirements
 
     def findings(self, kb: Any, case: Any, inference: Any) -> list[Finding]:
         found = []
-        for path, field_ in kb.vocabulary.fields.items():
-            rules = kb.judge.uses.get(path)
-            if not rules or not case.known(path) or path in case.asked or field_ in self.situation:
+        for path, requirements in self.requirements(kb).items():
+            if not case.known(path) or path in case.asked:
                 continue
+            field_ = kb.vocabulary.field(path)
             needs = []
-            for rule in rules:
-                blocking = [c for c in kb.conditions[rule.name] if self.contradicted(c, case)]
+            for conditions in requirements:
+                blocking = [c for c in conditions if c.judge(case, {}) == FAILS]
                 if not blocking:
                     break
                 needs += [s for c in blocking for v in c.allowed() for s in c.field.statements(v)]
@@ -91,7 +104,3 @@ class AnswersFromAnotherSituation(Review):
                     (path,),
                 ))
         return found
-
-    def contradicted(self, condition: Any, case: Any) -> bool:
-        return (isinstance(condition, FieldCondition) and condition.field in self.situation
-                and condition.judge(case, {}) == FAILS)
