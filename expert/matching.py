@@ -7,8 +7,9 @@ nodes that hold memory are listed once and cleared on reset, only the
 terminal nodes that received a token since the last poll are asked for
 activations, facts are declared without experta's checks (they were checked
 when the case was read, or made by the engine), experta's hot-path logging
-becomes a no-op while nothing listens, and the network is wired without
-recomputing class hierarchies for every rule.  The nodes, the network and
+becomes a no-op while nothing listens, the network is wired without
+recomputing class hierarchies for every rule, and a fact is sent only to the
+nodes that test its class.  The nodes, the network and
 its results are experta's own.
 """
 from __future__ import annotations
@@ -21,9 +22,10 @@ from experta.conditionalelement import AND, EXISTS, FORALL, NOT, OR, TEST
 from experta.fact import Fact, InitialFact
 from experta.factlist import FactList
 from experta.matchers import ReteMatcher
-from experta.matchers.rete.check import SameContextCheck, WhereCheck
+from experta.matchers.rete.check import SameContextCheck, TypeCheck, WhereCheck
 from experta.matchers.rete.mixins import NoMemory
 from experta.matchers.rete.nodes import ConflictSetNode, NotNode, OrdinaryMatchNode, WhereNode
+from experta.matchers.rete.token import Token
 from experta.rule import Rule
 
 
@@ -60,6 +62,15 @@ class LeanReteMatcher(ReteMatcher):
             node._activate = self._noting(node, node._activate)
         self.memories = [(node, containers(node)) for node in nodes_below(self.root_node)
                          if not isinstance(node, NoMemory)]
+        # The network's first nodes each test one fact class; a fact goes straight to its own.
+        self.by_class: dict[type, list] = {}
+        self.any_class: list = []
+        for child in self.root_node.children:
+            check = getattr(child.node, "matcher", None)
+            if isinstance(check, TypeCheck):
+                self.by_class.setdefault(check.fact_type, []).append(child.callback)
+            else:
+                self.any_class.append(child.callback)
 
     def _noting(self, node: ConflictSetNode, activate: Any) -> Any:
         touched = self.touched
@@ -73,9 +84,9 @@ class LeanReteMatcher(ReteMatcher):
     def changes(self, adding: Any = None, deleting: Any = None) -> tuple[list, list]:
         """Pass the changes to the network; activations from the terminals that received a token."""
         for fact in deleting or ():
-            self.root_node.remove(fact)
+            self.send(Token.invalid(fact), fact)
         for fact in adding or ():
-            self.root_node.add(fact)
+            self.send(Token.valid(fact), fact)
         added: list = []
         removed: list = []
         for node in sorted(self.touched, key=self.position.__getitem__):
@@ -84,6 +95,13 @@ class LeanReteMatcher(ReteMatcher):
             removed.extend(node_removed)
         self.touched.clear()
         return added, removed
+
+    def send(self, token: Token, fact: Any) -> None:
+        """A fact's token, to the nodes that test its class (experta's bus sends it to all of them)."""
+        for callback in self.by_class.get(type(fact), ()):
+            callback(token)
+        for callback in self.any_class:
+            callback(token)
 
     def reset(self) -> None:
         """Clear the memories that hold anything (most stay empty on a case)."""
