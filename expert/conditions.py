@@ -57,26 +57,36 @@ def either(statements: list[str]) -> str:
     return " or ".join(dict.fromkeys(statements))
 
 
-@dataclass(frozen=True)
-class FieldCondition:
-    """One field of a table fact must meet ``constraint``."""
+class OnOneField:
+    """What the conditions on a single field share: its path, kept at hand,
+    and the verdict from the answer (unknown while there is none)."""
 
     field: Field
-    constraint: Any
-    path: str = ""
-    paths: tuple[str, ...] = ()
+    path: str
+    paths: tuple[str, ...]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "path", self.field.path)
         object.__setattr__(self, "paths", (self.field.path,))
 
     def holds(self, value: Any) -> bool:
-        return satisfies(self.constraint, value)
+        raise NotImplementedError
 
     def judge(self, case: Any, certainty: Mapping) -> str:
         if not case.known(self.path):
             return UNKNOWN
         return HOLDS if self.holds(case.get(self.path)) else FAILS
+
+
+@dataclass(frozen=True)
+class FieldCondition(OnOneField):
+    """One field of a table fact must meet ``constraint``."""
+
+    field: Field
+    constraint: Any
+
+    def holds(self, value: Any) -> bool:
+        return satisfies(self.constraint, value)
 
     def allowed(self) -> list[Any]:
         return [v for v in self.field.values if self.holds(v)]
@@ -91,17 +101,11 @@ class FieldCondition:
 
 
 @dataclass(frozen=True)
-class ItemCondition:
+class ItemCondition(OnOneField):
     """Some item of a list field must meet all of ``constraints``."""
 
     field: ChoiceSet
     constraints: tuple
-    path: str = ""
-    paths: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "path", self.field.path)
-        object.__setattr__(self, "paths", (self.field.path,))
 
     def holds(self, values: tuple) -> bool:
         return bool(self.matching(values))
@@ -110,11 +114,6 @@ class ItemCondition:
         """The items of ``values`` that meet the constraints (the first item is not "further")."""
         items = [{"kind": v, "further": i > 0} for i, v in enumerate(values)]
         return tuple(i["kind"] for i in items if all(satisfies(c, i[f]) for f, c in self.constraints))
-
-    def judge(self, case: Any, certainty: Mapping) -> str:
-        if not case.known(self.path):
-            return UNKNOWN
-        return HOLDS if self.holds(case.get(self.path)) else FAILS
 
     def kinds(self) -> list[str]:
         kind = dict(self.constraints).get("kind")
