@@ -86,9 +86,6 @@ class Consultation:
         """The fields with an answer, in question order (for a review of the answers)."""
         return [f for f in self.kb.question_order if self.case.known(f.path)]
 
-    def safety_answered(self) -> bool:
-        return all(self.case.known(f.path) or f.applies(self.case) is False for f in self.kb.catalog.safety)
-
     def why(self, field: Field) -> list[Effect]:
         """The conclusions an answer to ``field`` could still change."""
         return reasons_to_ask(self.kb, self.case, self.certainty(), field.path)

@@ -60,7 +60,6 @@ class Field(ExpertaField):
     once that other answer is given (a follow-up question).
     """
 
-    kind_name: ClassVar[str] = "a value"
     table: str = ""
     name: str = ""
     path: str = ""  # table.name, set with them by the table
@@ -179,7 +178,6 @@ class Choice(Field):
     keyword is an allowed word with its label and statement.
     """
 
-    kind_name = "one word"
 
     def __init__(self, question: str, *, asked_if: tuple | None = None, **answers: tuple[str, str]):
         super().__init__(question, answers, asked_if)
@@ -188,7 +186,6 @@ class Choice(Field):
 class Flag(Field):
     """Yes or no, written as a boolean; ``yes`` and ``no`` are the statements."""
 
-    kind_name = "true or false"
     WORDS = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
 
     def __init__(self, question: str, *, yes: str, no: str, asked_if: tuple | None = None):
@@ -218,7 +215,6 @@ class ChoiceSet(Field):
     "each further" and "this one" with plain patterns.
     """
 
-    kind_name = "a list of words"
     NONE = ("none", "nothing", "no", "")
 
     def __init__(self, question: str, *, item: type[Fact], asked_if: tuple | None = None,

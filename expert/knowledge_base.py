@@ -116,8 +116,6 @@ class KnowledgeBase:
     def rules_concluding(self, conclusion: Conclusion) -> list:
         return [r for r in self.rules if conclusion in r.concludes]
 
-    def rules_withholding(self, conclusion: Conclusion) -> list:
-        return [r for r in self.rules if conclusion in r.withholds]
 
 
 def reviews_of(engine_class: type) -> list[Review]:

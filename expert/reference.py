@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from expert.fields import ChoiceSet
 from expert.wording import fill
 
 NEUTRAL = {"they": "they", "them": "them", "their": "their", "themself": "themselves", "is": "are", "does": "do",
@@ -57,7 +58,7 @@ def case_reference(kb: Any) -> str:
                 "| Field | Question | Allowed values |", "|---|---|---|"]
         for field in table.fields().values():
             allowed = "; ".join(f"`{_value(field, a.value)}` ({fill(a.label, NEUTRAL)})" for a in field.choices())
-            if field.kind_name == "a list of words":
+            if isinstance(field, ChoiceSet):
                 allowed = "a list of any of: " + allowed
             follow = ""
             if field.asked_if:

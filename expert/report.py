@@ -116,7 +116,7 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
             order = {c: n for n, c in enumerate(kb.catalog.of_kind(kind))}
             items.sort(key=lambda item: order[kb.conclusion(item["id"])])
         report[kind.key] = items
-        if kind.withheld_key:
+        if kind.can_be_withheld:
             report[kind.withheld_key] = [
                 {"id": c.id, "label": labels[c.id], "reason": fill(firings[0].rule.reason or "", words)}
                 for c, firings in sorted(withheld.items(), key=lambda item: item[0].id) if c in drawn

@@ -50,9 +50,6 @@ class Review:
     def conclusions(self) -> list[Conclusion]:
         return list(self.concludes)
 
-    def describe(self) -> str:
-        return ", ".join(f"{c.kind} {c.id}" for c in self.concludes)
-
     def findings(self, kb: Any, case: Any, inference: Any) -> list[Finding]:
         raise NotImplementedError
 

@@ -122,13 +122,6 @@ class KnowledgeRule(Rule):
         """Everything the rule concludes or withholds."""
         return [*([self.supports] if self.supports else []), *self.concludes, *self.withholds]
 
-    def describe(self) -> str:
-        """What the rule concludes, in one line of ids."""
-        if self.supports:
-            return f"{self.supports.kind} {self.supports.id} {self.weight:+.2f}"
-        parts = [f"{c.kind} {c.id}" for c in self.concludes]
-        parts += [f"withhold {c.kind} {c.id}" for c in self.withholds]
-        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
