@@ -141,7 +141,7 @@ def motive_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> list
 
 
 def conclusion_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> list[str]:
-    kb, items = analysis.kb, analysis.report[kind.key]
+    items = analysis.report[kind.key]
     if kind.prioritised:
         items = [i for i in items if i["priority"] != 1]  # shown first, under "Help first"
     lines: list[str] = []
@@ -149,7 +149,7 @@ def conclusion_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> 
         if kind.brief:
             lines += page.item(item[kind.text_key])
             continue
-        mark = notes.mark(kb.conclusion(item["id"]).sources)
+        mark = notes.mark(shown_sources(analysis, item["id"]))
         text = f"{item['label']}: {item[kind.text_key]}{mark}"
         lines += page.item(text, f"{number}." if kind.prioritised else None)
     return lines
@@ -176,9 +176,19 @@ def sources_in_full(analysis: Any, page: Page) -> list[str]:
         for item in report[kind.key]:
             if kind.brief:
                 continue
-            conclusion = kb.conclusion(item["id"])
-            lines += page.item(f"{item['label']}: " + "; ".join(s.in_words() for s in conclusion.sources) + ".")
+            sources = shown_sources(analysis, item["id"])
+            lines += page.item(f"{item['label']}: " + "; ".join(s.in_words() for s in sources) + ".")
     return lines
+
+
+def shown_sources(analysis: Any, conclusion_id: str) -> tuple[Source, ...]:
+    """The sources of a conclusion as the reading words it (see ``expert.report.sources_of``)."""
+    from expert.report import sources_of
+
+    conclusion = analysis.kb.conclusion(conclusion_id)
+    if conclusion.kind.ranked:
+        return conclusion.sources
+    return sources_of(conclusion, analysis.inference.drawn(conclusion.kind).get(conclusion, []))
 
 
 def trace_rows(analysis: Any) -> list[tuple[str, str, str]]:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from expert.catalog import Conclusion, Region
+from expert.catalog import Conclusion, Region, Source
 from expert.certainty import band
 from expert.conditions import AbsentCondition, BeliefCondition, FieldCondition, ItemCondition
 from expert.engine import Firing, Inference
@@ -104,10 +104,10 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
             elif kind.prioritised:
                 items.append({"id": conclusion.id, "priority": conclusion.priority, "label": labels[conclusion.id],
                               kind.text_key: text, "because": because(kb, case, firings, words, labels),
-                              "sources": sources(conclusion.sources)})
+                              "sources": sources(sources_of(conclusion, firings))})
             else:
                 items.append({"id": conclusion.id, "label": labels[conclusion.id], kind.text_key: text,
-                              "rule": firings[0].rule.name, "sources": sources(conclusion.sources)})
+                              "rule": firings[0].rule.name, "sources": sources(sources_of(conclusion, firings))})
         if kind.brief:
             items = list({item[kind.text_key]: item for item in items}.values())
         elif kind.prioritised:
@@ -129,6 +129,13 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
         for f in inference.firings
     ]
     return report
+
+
+def sources_of(conclusion: Conclusion, firings: list[Firing]) -> tuple[Source, ...]:
+    """The sources of what is said of a conclusion: of the rules whose own
+    words are used (see ``said_by``), else the conclusion's."""
+    saying = [s for f in firings if f.rule.says for s in f.rule.sources]
+    return tuple(dict.fromkeys(saying)) if saying else conclusion.sources
 
 
 def said_by(conclusion: Conclusion, firings: list[Firing], words: Mapping) -> str:
