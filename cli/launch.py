@@ -27,7 +27,10 @@ def main() -> int:
                     sys.stdout.write(stream.read())
                 sys.stdout.flush()
                 return 0
-        except (OSError, AttributeError, ValueError):  # stdout closed or full: nothing to say it on
+        except (OSError, AttributeError, ValueError) as error:  # stdout closed or full
+            if sys.stderr is not None:
+                reason = getattr(error, "strerror", None) or "standard output is closed"
+                sys.stderr.write(f"Error: cannot write the output: {reason}\n")
             return 1
     from cli.main import cli
 

@@ -29,13 +29,22 @@ class OutputFailed(Exception):
         super().__init__(error.strerror or str(error))
 
 
+class ClosedOutput(io.TextIOBase):
+    """Stands in for a standard output that was closed before the program
+    started: writing to it fails like writing to a closed descriptor."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def prepare() -> None:
     """Make stdout and stderr safe to write any text to."""
-    for name in ("stdout", "stderr"):
-        stream = getattr(sys, name)
-        if stream is None:  # the descriptor was closed when Python started
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115  (for the whole run)
-        elif isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+    if sys.stdout is None:  # the descriptor was closed when Python started
+        sys.stdout = ClosedOutput()
+    if sys.stderr is None:  # nowhere to say anything: say it nowhere
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  (for the whole run)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors="replace")
 
 
