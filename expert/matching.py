@@ -169,22 +169,20 @@ class BetaWiring:
         return current
 
     def exists(self, element: Any) -> Any:
-        condition, initial = self.node_of(element[0]), self.node_of(InitialFact())
-        first, second = NotNode(SameContextCheck()), NotNode(SameContextCheck())
-        condition.add_child(first, first.activate_right)
-        initial.add_child(first, first.activate_left)
-        initial.add_child(second, second.activate_left)
-        first.add_child(second, second.activate_right)
-        return second
+        """There is a match: not (the initial fact with no match)."""
+        return self.not_not(self.node_of(InitialFact()), self.node_of(element[0]))
 
     def for_all(self, element: Any) -> Any:
-        initial, leader = self.node_of(InitialFact()), self.node_of(element[0])
-        followers = self.node_of(AND(*element[1:]))
+        """Every leader has its followers: not (a leader without them)."""
+        return self.not_not(self.node_of(element[0]), self.node_of(AND(*element[1:])))
+
+    def not_not(self, left: Any, right: Any) -> Any:
+        """Two not-nodes: ``left`` without ``right``, then the initial fact without that."""
         first, second = NotNode(SameContextCheck()), NotNode(SameContextCheck())
-        followers.add_child(first, first.activate_right)
-        leader.add_child(first, first.activate_left)
+        right.add_child(first, first.activate_right)
+        left.add_child(first, first.activate_left)
+        self.node_of(InitialFact()).add_child(second, second.activate_left)
         first.add_child(second, second.activate_right)
-        initial.add_child(second, second.activate_left)
         return second
 
 

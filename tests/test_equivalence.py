@@ -50,3 +50,35 @@ def test_the_lean_engine_keeps_only_the_beliefs_a_rule_reads(kb):
     from knowledge.base import ExsplainEngine
 
     assert ExsplainEngine().tested == {"plea_to_reconsider", "learned_manipulation", "avoiding_hard_conversation"}
+
+
+@pytest.mark.parametrize("facts", [
+    [("Item", {"kind": "a"}), ("Item", {"kind": "a"})],
+    [("Item", {"kind": "b"})],
+    [("Item", {"name": "x"}), ("Done", {"name": "x"})],
+    [("Item", {"name": "x"})],
+])
+def test_exists_and_forall_wire_as_experta_wires_them(facts):
+    from experta import EXISTS, FORALL, MATCH, Fact, Rule
+
+    from expert.engine import Engine
+
+    kinds = {"Item": type("Item", (Fact,), {}), "Done": type("Done", (Fact,), {})}
+    Item, Done = kinds["Item"], kinds["Done"]
+
+    class Quantified(Engine):
+        @Rule(EXISTS(Item(kind="a")))
+        def some_a(self):
+            self.seen.append("exists")
+
+        @Rule(FORALL(Item(name=MATCH.n), Done(name=MATCH.n)))
+        def every_item_done(self):
+            self.seen.append("forall")
+
+    seen = []
+    for lean in (True, False):
+        engine = Quantified(lean=lean)
+        engine.seen = []
+        engine.infer([kinds[name](**values) for name, values in facts])
+        seen.append(sorted(engine.seen))
+    assert seen[0] == seen[1]
