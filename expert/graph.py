@@ -13,6 +13,7 @@ from typing import Any
 
 from expert.conditions import AbsentCondition, BeliefCondition
 from expert.report import matched
+from expert.report import said as said_of
 from expert.wording import fill
 
 
@@ -56,8 +57,12 @@ def derivation(kb: Any, analysis: Any, firings: list | None = None) -> Graph:
         for condition, line in matched(kb, firing):
             if isinstance(condition, BeliefCondition):
                 source = conclusion_node(kb.conclusion(condition.hypothesis))
-            elif isinstance(condition, AbsentCondition) or condition is None:
-                source = graph.node(f"answer:{line}", line, line, "answer")
+            elif isinstance(condition, AbsentCondition):
+                said = condition.in_words(words, kb.labels(words))
+                source = graph.node(f"answer:{line}", said, line, "answer")
+            elif condition is None:  # a review's answers
+                told = "; ".join(fill(s, words) for p in firing.answers for s in said_of(kb, case, p))
+                source = graph.node(f"answer:{line}", told or line, line, "answer")
             else:
                 told = "; ".join(fill(s, words) for s in told_answer(kb, case, condition))
                 source = graph.node(f"answer:{line}", told or line, line, "answer")
@@ -73,9 +78,7 @@ def derivation(kb: Any, analysis: Any, firings: list | None = None) -> Graph:
 
 
 def told_answer(kb: Any, case: Any, condition: Any) -> list[str]:
-    from expert.report import said
-
-    return said(kb, case, condition.path, condition)
+    return said_of(kb, case, condition.path, condition)
 
 
 DOT_SHAPES = {
