@@ -154,6 +154,7 @@ def test_mermaid_flowchart_declares_every_node_an_edge_uses(kb, path):
     assert edges and all(edges), "every edge line is well formed"
     used = {n for e in edges for n in e.groups()}
     assert used <= declared
+    assert not re.search(r"\b(?:breakup|crying|ex|contact|me|safety)\.[a-z_]+", text), "labels in words, not field ids"
     assert not any('"' in line[line.find('"') + 1:line.rfind('"')] for line in lines if line.count('"') > 2)
 
 
