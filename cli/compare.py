@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from cli.layout import Page
+from expert.report import FIRST
 from expert.wording import fill
 
 
@@ -31,7 +32,7 @@ def change_phrases(kb: Any, diff: dict, words: dict) -> list[str]:
         if kind.withheld_key:  # advice that moved to "held back" is said once, there
             removed = [i for i in removed if i not in diff[kind.withheld_key]["added"]]
         if kind.prioritised:
-            urgent = [i for i in added if kb.conclusion(i).priority == 1]
+            urgent = [i for i in added if kb.conclusion(i).priority == FIRST]
             added = [i for i in added if i not in urgent]
             if urgent:
                 phrases.append(f"help would come first: {quoted(urgent)}")

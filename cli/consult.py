@@ -188,11 +188,11 @@ class Dialogue:
             self.acknowledge(new)
 
     def urgent(self) -> list[Any]:
-        """The priority-1 advice the answers so far lead to."""
-        inference = self.consultation.inference()
-        withheld = inference.withheld()
-        return [c for kind in self.kb.kinds if kind.prioritised for c in inference.drawn(kind)
-                if c.priority == 1 and c not in withheld]
+        """The advice that comes first, as the answers so far stand."""
+        from expert.report import FIRST, summary
+
+        advice = summary(self.kb, self.consultation.case, self.consultation.inference()).advice
+        return [c for c in advice if c.priority == FIRST]
 
     def acknowledge(self, urgent: list[Any]) -> None:
         """A safety answer is met at once with help, before the next question."""

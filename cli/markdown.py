@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from expert.graph import derivation, to_mermaid
+from expert.report import first_advice
 from expert.wording import fill, shown
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -31,7 +32,7 @@ def report_markdown(analysis: Any) -> str:
     out = [f"# {title}", ""]
     if case.notes:
         out += [f"> {escaped(case.notes)}", ""]
-    urgent = [a for kind in kb.kinds if kind.prioritised for a in report[kind.key] if a["priority"] == 1]
+    urgent = first_advice(kb, report)
     if urgent or not report["safety"]["answered"]:
         out += ["> [!IMPORTANT]", "> **Help first**", ">"]
         for action in urgent:

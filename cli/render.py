@@ -13,6 +13,7 @@ from typing import Any
 from cli.layout import Page
 from expert.catalog import Source
 from expert.certainty import LIKELY, POSSIBLE
+from expert.report import FIRST, first_advice
 from expert.wording import fill, shown
 
 OPEN_QUESTIONS_SHOWN = 5
@@ -87,7 +88,7 @@ def title_lines(report: dict, page: Page) -> list[str]:
 def help_first(analysis: Any, page: Page) -> list[str]:
     """Priority-1 advice and where to find help, set apart before anything else."""
     kb, report = analysis.kb, analysis.report
-    urgent = [a for kind in kb.kinds if kind.prioritised for a in report[kind.key] if a["priority"] == 1]
+    urgent = first_advice(kb, report)
     safety = report["safety"]
     if not urgent and safety["answered"]:
         return []
@@ -143,7 +144,7 @@ def motive_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> list
 def conclusion_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> list[str]:
     items = analysis.report[kind.key]
     if kind.prioritised:
-        items = [i for i in items if i["priority"] != 1]  # shown first, under "Help first"
+        items = [i for i in items if i["priority"] != FIRST]  # shown first, under "Help first"
     lines: list[str] = []
     for number, item in enumerate(items, 1):
         if kind.brief:

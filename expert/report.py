@@ -216,4 +216,12 @@ def summary(kb: Any, case: Any, inference: Inference) -> Summary:
     certainty, top = hypotheses[0] if hypotheses else (0.0, None)
     return Summary(top, certainty, band(certainty) if top else None,
                    [c for value, c in hypotheses if band(value) != "unlikely"], advice, len(messages),
-                   any(c.priority == 1 for c in advice))
+                   any(c.priority == FIRST for c in advice))
+
+
+FIRST = 1  # the priority of advice that comes before everything else (help, where safety is at stake)
+
+
+def first_advice(kb: Any, report: dict) -> list[dict]:
+    """The report's advice that comes first, set apart from the rest."""
+    return [item for kind in kb.kinds if kind.prioritised for item in report[kind.key] if item["priority"] == FIRST]
