@@ -3,16 +3,27 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PY_VERSION := $(shell $(PYTHON) -c 'import sys; print(".".join(map(str, sys.version_info[:3])))')
-STAMP := $(VENV)/.installed-$(PY_VERSION)
+# A fresh virtual environment whenever the interpreter or the declared dependencies change.
+DEPENDENCIES := $(shell cat setup.cfg pyproject.toml | cksum | cut -d' ' -f1)
+VENV_STAMP := $(VENV)/.venv-$(PY_VERSION)-$(DEPENDENCIES)
+# The editable install (strict mode) links every file of the packages into
+# build/__editable__.*; a file added or removed needs it done again, so the
+# stamp is named after the list of files.
+FILES := $(shell find exsplain expert knowledge cli -path '*/__pycache__' -prune -o -type f -print | LC_ALL=C sort | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(FILES)
 LINT_STAMP := $(VENV)/.lint-installed
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 .PHONY: install consult test bench golden lint clean
 
-# A fresh virtual environment whenever the interpreter or the dependencies change.
-$(STAMP): setup.cfg pyproject.toml
+$(VENV_STAMP): setup.cfg pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[test]' --config-settings editable_mode=compat
+	touch $(VENV_STAMP)
+
+$(STAMP): $(VENV_STAMP)
+	rm -f $(VENV)/.installed-*
+	$(PIP) --editable '.[test]' --config-settings editable_mode=strict
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -35,12 +46,12 @@ golden: $(STAMP)
 	$(BIN)/python tests/regenerate.py
 
 $(LINT_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[lint]' --config-settings editable_mode=compat
+	$(PIP) --editable '.[lint]' --config-settings editable_mode=strict
 	touch $(LINT_STAMP)
 
 lint: $(LINT_STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy
+	MYPYPATH=$(wildcard build/__editable__.exsplain-*) $(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .venv-* .pytest_cache .hypothesis .mypy_cache .ruff_cache build *.egg-info

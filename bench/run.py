@@ -81,7 +81,7 @@ def generate_cases(folder, count, seed=20261122):
     sys.path.insert(0, str(ROOT))
     import tomli_w
 
-    from knowledge.base import KNOWLEDGE_BASE
+    from exsplain.knowledge.base import KNOWLEDGE_BASE
 
     rng = random.Random(seed)
     for n in range(count):
@@ -99,8 +99,8 @@ def generate_cases(folder, count, seed=20261122):
 def per_case_split(paths, rounds=3):
     """Seconds per case for reading the file, inference and the report, with the engine reused."""
     sys.path.insert(0, str(ROOT))
-    from expert.report import build
-    from knowledge.base import KNOWLEDGE_BASE as kb
+    from exsplain.expert.report import build
+    from exsplain.knowledge.base import KNOWLEDGE_BASE as kb
 
     kb.infer(kb.vocabulary.load(paths[0]))  # build the engine outside the timing
     load, infer, build_report = [], [], []
@@ -121,8 +121,8 @@ def per_case_split(paths, rounds=3):
 
 def fresh_and_reused(paths, rounds=3):
     """Seconds per case, report included: a fresh engine each time vs the process's reused engine."""
-    from knowledge.base import KNOWLEDGE_BASE as kb
-    from knowledge.base import ExsplainEngine
+    from exsplain.knowledge.base import KNOWLEDGE_BASE as kb
+    from exsplain.knowledge.base import ExsplainEngine
 
     cases = [kb.vocabulary.load(p) for p in paths]
     fresh, reused = [], []

@@ -26,7 +26,7 @@ from run import ENV, compile_tree, generate_cases  # noqa: E402
 LAUNCH = "import sys; from cli.launch import main; sys.exit(main())"
 PER_CASE = """
 import statistics, sys, time
-from knowledge.base import KNOWLEDGE_BASE as kb
+from exsplain.knowledge.base import KNOWLEDGE_BASE as kb
 paths = sys.argv[1:]
 kb.analyze(kb.vocabulary.load(paths[0]), "GB").report
 samples = []

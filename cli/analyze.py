@@ -5,8 +5,8 @@ from typing import Any
 
 import click
 
-from cli.output import say, say_json
-from cli.params import CaseFiles, format_option, knowledge_base, region_option
+from exsplain.cli.output import say, say_json
+from exsplain.cli.params import CaseFiles, format_option, knowledge_base, region_option
 
 
 @click.command()
@@ -38,7 +38,7 @@ def analyze(cases: tuple, output_format: str, show_trace: bool, sensitivity: boo
     kb = knowledge_base()
     analyses = [kb.analyze(case, region) for case in cases]
     if output_format == "dot":
-        from expert.graph import derivation, to_dot
+        from exsplain.expert.graph import derivation, to_dot
 
         for analysis in analyses:
             say(to_dot(derivation(kb, analysis), analysis.case.title or analysis.case.path or "exsplain"), nl=False)
@@ -48,18 +48,18 @@ def analyze(cases: tuple, output_format: str, show_trace: bool, sensitivity: boo
         reports = [dict(a.report, sensitivity=s) if s is not None else a.report for a, s in zip(analyses, extra)]
         say_json(reports[0] if len(reports) == 1 else reports)
     elif output_format == "markdown":
-        from cli.markdown import report_markdown
+        from exsplain.cli.markdown import report_markdown
 
         say("\n---\n\n".join(report_markdown(a) for a in analyses), nl=False)
     else:
-        from cli.layout import Page
-        from cli.render import report_text
+        from exsplain.cli.layout import Page
+        from exsplain.cli.render import report_text
 
         page = Page.for_stream()
         say("\n\n\n".join(report_text(a, page, show_trace, show_sources, s) for a, s in zip(analyses, extra)))
 
 
 def sensitivity_of(kb: Any, analysis: Any) -> list[dict]:
-    from expert.compare import sensitivity
+    from exsplain.expert.compare import sensitivity
 
     return sensitivity(kb, analysis)

@@ -17,9 +17,9 @@ from typing import Any
 
 import click
 
-from cli.output import say, say_json
-from cli.params import knowledge_base
-from cli.status import BadInput, ExitStatus, Stop
+from exsplain.cli.output import say, say_json
+from exsplain.cli.params import knowledge_base
+from exsplain.cli.status import BadInput, ExitStatus, Stop
 
 COLUMNS = ("file", "top_motive", "certainty", "band", "first_action", "warning_count", "error")
 
@@ -40,10 +40,10 @@ class Terminated(Exception):
 
 def items_of(paths: Iterable[str]) -> list[Item]:
     """The cases named by ``paths``: case files, folders of them, and spreadsheets (.csv)."""
-    from expert.case import CASE_SUFFIXES, find_case_files
-    from expert.fields import CaseError
-    from expert.spreadsheet import read_rows
-    from expert.wording import shown
+    from exsplain.expert.case import CASE_SUFFIXES, find_case_files
+    from exsplain.expert.fields import CaseError
+    from exsplain.expert.spreadsheet import read_rows
+    from exsplain.expert.wording import shown
 
     items = []
     for path, problem in find_case_files(paths, CASE_SUFFIXES + (".csv",)):
@@ -59,10 +59,10 @@ def items_of(paths: Iterable[str]) -> list[Item]:
 
 def summarize(item: Item, overview: bool = False) -> dict:
     """One row for one case; an invalid case gets its error instead of conclusions."""
-    from expert.fields import CaseError
-    from expert.report import summary
-    from expert.spreadsheet import row_case
-    from expert.wording import shown
+    from exsplain.expert.fields import CaseError
+    from exsplain.expert.report import summary
+    from exsplain.expert.spreadsheet import row_case
+    from exsplain.expert.wording import shown
 
     kb = knowledge_base()
     row: dict[str, Any] = dict.fromkeys(COLUMNS)
@@ -188,7 +188,7 @@ def write_rows(rows: Iterable[dict], output_format: str) -> list[dict]:
             say(csv_line([row[c] for c in COLUMNS]))
             collected.append(row)
     else:
-        from cli.layout import Page
+        from exsplain.cli.layout import Page
 
         collected = list(rows)
         table = [["" if v is None else v for v in row.values()] for row in collected]
@@ -206,7 +206,7 @@ def csv_line(values: list[Any]) -> str:
 
 def summary_of(rows: list[dict], output_format: str) -> list[dict]:
     """How often each motive is at least possible and each action advised, safety first."""
-    from expert.wording import fill
+    from exsplain.expert.wording import fill
 
     kb = knowledge_base()
     valid = [r for r in rows if not r["error"]]
@@ -236,7 +236,7 @@ def summary_of(rows: list[dict], output_format: str) -> list[dict]:
 
 
 def overview_lines(counts: list[dict], total: int, valid: int) -> list[str]:
-    from cli.layout import Page
+    from exsplain.cli.layout import Page
 
     page = Page.for_stream()
     kinds = knowledge_base().kinds

@@ -4,9 +4,9 @@ from __future__ import annotations
 import click
 import click.shell_completion
 
-from cli.output import say, say_json
-from cli.params import format_option, knowledge_base
-from expert.wording import fill
+from exsplain.cli.output import say, say_json
+from exsplain.cli.params import format_option, knowledge_base
+from exsplain.expert.wording import fill
 
 EXTRA = ("rules", "questions")
 
@@ -54,7 +54,7 @@ def catalog(section: str | None, output_format: str) -> None:
         data = {name: section_data(kb, name, words) for name in chosen}
         say_json(data[section] if section else data)
         return
-    from cli.layout import Page
+    from exsplain.cli.layout import Page
 
     page = Page.for_stream()
     lines: list[str] = []
@@ -70,7 +70,7 @@ def section_data(kb, name: str, words: dict) -> list[dict]:
     """One section as records: ids for tools and a ``text`` line in words for people."""
     if name == "rules":
         labels = kb.labels(words)
-        from expert.explain import effects
+        from exsplain.expert.explain import effects
 
         records = []
         for rule in kb.rules:

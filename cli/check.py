@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from cli.output import say
-from cli.params import knowledge_base
-from cli.status import BadInput, ExitStatus, Stop
+from exsplain.cli.output import say
+from exsplain.cli.params import knowledge_base
+from exsplain.cli.status import BadInput, ExitStatus, Stop
 
 
 def shipped_examples() -> Path | None:
@@ -37,9 +37,9 @@ def check(examples_dir: str | None) -> None:
       exsplain check
       exsplain check --examples examples/
     """
-    from expert.case import case_files
-    from expert.check import check as check_knowledge
-    from expert.fields import CaseError
+    from exsplain.expert.case import case_files
+    from exsplain.expert.check import check as check_knowledge
+    from exsplain.expert.fields import CaseError
 
     folder = Path(examples_dir) if examples_dir else shipped_examples()
     if folder is None or not folder.is_dir():

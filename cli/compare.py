@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.layout import Page
-from expert.report import FIRST
-from expert.wording import fill
+from exsplain.cli.layout import Page
+from exsplain.expert.report import FIRST
+from exsplain.expert.wording import fill
 
 
 def answer_words(field: Any, value: Any, words: dict) -> str:

@@ -15,12 +15,12 @@ from typing import Any
 
 import click
 
-from cli.foreground import own_terminal
-from cli.layout import Page
-from cli.output import say, say_json
-from cli.params import CaseFile, format_option, knowledge_base, region_option
-from cli.status import BadInput, ExitStatus, Stop
-from expert.wording import fill, shown
+from exsplain.cli.foreground import own_terminal
+from exsplain.cli.layout import Page
+from exsplain.cli.output import say, say_json
+from exsplain.cli.params import CaseFile, format_option, knowledge_base, region_option
+from exsplain.cli.status import BadInput, ExitStatus, Stop
+from exsplain.expert.wording import fill, shown
 
 MAX_REPLY = 1000  # characters of one reply; a longer line is refused
 MAX_DISCARD = 1 << 16  # how far past an over-long reply to look for its end
@@ -46,8 +46,8 @@ class Saver:
     """
 
     def __init__(self, kb: Any, path: str):
-        from expert.fields import CaseError
-        from expert.files import check_target
+        from exsplain.expert.fields import CaseError
+        from exsplain.expert.files import check_target
 
         self.kb, self.path, self.saved = kb, path, None
         self.as_json = path.lower().endswith(".json")
@@ -66,7 +66,7 @@ class Saver:
 
     def save(self, case: Any) -> str | None:
         """Write ``case``; returns a message when it could not be written."""
-        from expert.files import write_private
+        from exsplain.expert.files import write_private
 
         header = "# Answers saved by exsplain consult; read them back with: exsplain analyze FILE\n"
         try:
@@ -141,7 +141,7 @@ class Dialogue:
 
     def ask(self, field: Any, current: Any = None) -> None:
         """Ask ``field`` until the reply answers it, skips it, goes back or quits."""
-        from expert.fields import ReplyError
+        from exsplain.expert.fields import ReplyError
 
         self.show(field, current)
         while True:
@@ -189,14 +189,14 @@ class Dialogue:
 
     def urgent(self) -> list[Any]:
         """The advice that comes first, as the answers so far stand."""
-        from expert.report import FIRST, summary
+        from exsplain.expert.report import FIRST, summary
 
         advice = summary(self.kb, self.consultation.case, self.consultation.inference()).advice
         return [c for c in advice if c.priority == FIRST]
 
     def acknowledge(self, urgent: list[Any]) -> None:
         """A safety answer is met at once with help, before the next question."""
-        from expert.report import said_by
+        from exsplain.expert.report import said_by
 
         inference, words = self.consultation.inference(), self.words()
         bar = self.page.style(self.page.bar, fg="red", bold=True)
@@ -320,7 +320,7 @@ def consult(save_path: str | None, answers: Any, output_format: str, region: str
     """
     from dataclasses import replace
 
-    from expert.consultation import Consultation
+    from exsplain.expert.consultation import Consultation
 
     kb = knowledge_base()
     saver = Saver(kb, save_path) if save_path else None
@@ -346,7 +346,7 @@ def consult(save_path: str | None, answers: Any, output_format: str, region: str
 
 def interrupted(dialogue: Dialogue, analysis: Any, saver: Saver | None) -> None:
     """Ctrl-C: say what was kept, and still show where to find help if it may be needed."""
-    from cli.render import help_first
+    from exsplain.cli.render import help_first
 
     kept = f"; {saver.saved} answers saved to {shown(saver.path)}" if saver and saver.saved is not None else ""
     say(f"\nConsultation stopped{kept}.", err=True)
@@ -358,7 +358,7 @@ def show_reading(dialogue: Dialogue, analysis: Any, output_format: str, offer_tr
     if output_format == "json":
         say_json(analysis.report)
         return
-    from cli.render import report_text, trace_lines
+    from exsplain.cli.render import report_text, trace_lines
 
     say()
     say(report_text(analysis, dialogue.page))

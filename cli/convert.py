@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import click
 
-from cli.output import say
-from cli.params import knowledge_base
-from cli.status import BadInput
+from exsplain.cli.output import say
+from exsplain.cli.params import knowledge_base
+from exsplain.cli.status import BadInput
 
 FORMATS = ("toml", "json", "csv")
 
@@ -30,8 +30,8 @@ def convert(source: str, target_format: str | None, row: int | None, output: str
       exsplain convert examples/ended-by-me-plea.toml --to csv
       exsplain convert docs/clients.csv --row 3 --to toml
     """
-    from expert.fields import CaseError
-    from expert.spreadsheet import read_rows, row_case
+    from exsplain.expert.fields import CaseError
+    from exsplain.expert.spreadsheet import read_rows, row_case
 
     kb = knowledge_base()
     target_format = target_format or (output.rsplit(".", 1)[-1].lower() if output and "." in output else None)
@@ -52,7 +52,7 @@ def convert(source: str, target_format: str | None, row: int | None, output: str
         raise BadInput(str(error)) from None
     text = render(kb, case, target_format)
     if output:
-        from expert.files import write_private
+        from exsplain.expert.files import write_private
 
         try:
             write_private(output, text)
@@ -64,8 +64,8 @@ def convert(source: str, target_format: str | None, row: int | None, output: str
 
 def render(kb, case, target_format: str) -> str:
     if target_format == "csv":
-        from cli.batch import csv_line
-        from expert.spreadsheet import case_row
+        from exsplain.cli.batch import csv_line
+        from exsplain.expert.spreadsheet import case_row
 
         row = case_row(kb.vocabulary, case)
         return csv_line(list(row)) + "\n" + csv_line(list(row.values())) + "\n"

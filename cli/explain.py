@@ -6,10 +6,10 @@ from typing import Any
 import click
 from click.shell_completion import CompletionItem
 
-from cli.output import say, say_json
-from cli.params import CaseFile, format_option, knowledge_base, region_option
-from cli.status import BadInput
-from expert.wording import shown
+from exsplain.cli.output import say, say_json
+from exsplain.cli.params import CaseFile, format_option, knowledge_base, region_option
+from exsplain.cli.status import BadInput
+from exsplain.expert.wording import shown
 
 
 @click.command()
@@ -31,15 +31,15 @@ def trace(case, output_format: str) -> None:
     if output_format == "json":
         say_json(analysis.report["trace"])
         return
-    from cli.layout import Page
-    from cli.render import trace_lines
+    from exsplain.cli.layout import Page
+    from exsplain.cli.render import trace_lines
 
     say("\n".join(trace_lines(analysis, Page.for_stream())))
 
 
 def complete_conclusion(ctx: click.Context, param: Any, incomplete: str) -> list[CompletionItem]:
     """Conclusion ids and labels, for ``explain CASE <TAB>``."""
-    from expert.wording import fill
+    from exsplain.expert.wording import fill
 
     kb = knowledge_base()
     words = kb.catalog.wording(kb.vocabulary.validate({}))
@@ -69,7 +69,7 @@ def explain(case, conclusion: str, output_format: str, region: str) -> None:
       exsplain explain examples/safety-self-harm.toml "step back from contact"
       exsplain explain --format dot examples/ended-by-me-plea.toml dont_return_out_of_pity
     """
-    from expert.explain import explain as explain_conclusion
+    from exsplain.expert.explain import explain as explain_conclusion
 
     kb = knowledge_base()
     found = kb.find(conclusion, case)
@@ -84,13 +84,13 @@ def explain(case, conclusion: str, output_format: str, region: str) -> None:
     if output_format == "json":
         say_json(explanation)
     elif output_format == "dot":
-        from expert.graph import derivation, to_dot
+        from exsplain.expert.graph import derivation, to_dot
 
         steps = set(steps_in(explanation))
         firings = [f for f in analysis.inference.firings if f.step in steps]
         say(to_dot(derivation(kb, analysis, firings), found[0].id), nl=False)
     else:
-        from cli.layout import Page
+        from exsplain.cli.layout import Page
 
         say("\n".join(explanation_lines(kb, explanation, Page.for_stream())))
 

@@ -9,7 +9,7 @@ Everything else goes to click.
 import os
 import sys
 
-from cli import __version__
+from exsplain.cli import __version__
 
 ROOT_HELP = os.path.join(os.path.dirname(__file__), "root-help.txt")
 
@@ -32,7 +32,7 @@ def main() -> int:
                 reason = getattr(error, "strerror", None) or "standard output is closed"
                 sys.stderr.write(f"Error: cannot write the output: {reason}\n")
             return 1
-    from cli.main import cli
+    from exsplain.cli.main import cli
 
     return cli(prog_name="exsplain")
 
@@ -41,7 +41,7 @@ def root_help() -> str:
     """click's rendering of ``exsplain --help`` on a terminal of 80 columns or more."""
     from click.testing import CliRunner
 
-    from cli.main import cli
+    from exsplain.cli.main import cli
 
     # click wraps help at min(columns, 80) - 2
     return CliRunner().invoke(cli, ["--help"], prog_name="exsplain", terminal_width=78).stdout

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import click
 
-from cli.output import unicode_ok
+from exsplain.cli.output import unicode_ok
 
 MIN_WIDTH, MAX_WIDTH = 60, 120
 

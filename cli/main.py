@@ -9,17 +9,18 @@ from typing import Any
 
 import click
 
-from cli import __version__
-from cli.output import OutputFailed, finish, prepare, say, silence
-from cli.status import ExitStatus
+from exsplain.cli import __version__
+from exsplain.cli.output import OutputFailed, finish, prepare, say, silence
+from exsplain.cli.status import ExitStatus
 
 # Each command lives in its own module, imported only when it runs (or for
 # the list of commands): a command then starts without loading the others.
-COMMANDS = {
-    "analyze": "cli.analyze", "consult": "cli.consult", "questions": "cli.questions", "trace": "cli.explain",
-    "explain": "cli.explain", "whatif": "cli.whatif", "catalog": "cli.catalog", "batch": "cli.batch",
-    "convert": "cli.convert", "schema": "cli.schema", "check": "cli.check",
+MODULES = {
+    "analyze": "analyze", "consult": "consult", "questions": "questions", "trace": "explain", "explain": "explain",
+    "whatif": "whatif", "catalog": "catalog", "batch": "batch", "convert": "convert", "schema": "schema",
+    "check": "check",
 }
+COMMANDS = {name: f"exsplain.cli.{module}" for name, module in MODULES.items()}
 
 
 class ExsplainGroup(click.Group):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from expert.graph import derivation, to_mermaid
-from expert.report import first_advice
-from expert.wording import fill, shown
+from exsplain.expert.graph import derivation, to_mermaid
+from exsplain.expert.report import first_advice
+from exsplain.expert.wording import fill, shown
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 

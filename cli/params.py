@@ -13,18 +13,18 @@ from typing import Any
 
 import click
 
-from cli.status import BadInput
+from exsplain.cli.status import BadInput
 
 
 def knowledge_base() -> Any:
     """The knowledge base, loaded on first use (it is not needed for ``--help``)."""
-    from knowledge.base import KNOWLEDGE_BASE
+    from exsplain.knowledge.base import KNOWLEDGE_BASE
 
     return KNOWLEDGE_BASE
 
 
 def shown(text: str) -> str:
-    from expert.wording import shown as escape
+    from exsplain.expert.wording import shown as escape
 
     return escape(text)
 
@@ -35,7 +35,7 @@ class CaseFile(click.ParamType):
     name = "case"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        from expert.fields import CaseError
+        from exsplain.expert.fields import CaseError
 
         if not isinstance(value, str):
             return value
@@ -54,7 +54,7 @@ class CaseFiles(click.Argument):
     """Several case files: every bad one is reported (one line each) before exiting."""
 
     def process_value(self, ctx: click.Context, value: Any) -> Any:
-        from expert.fields import CaseError
+        from exsplain.expert.fields import CaseError
 
         errors, cases = [], []
         for path in value or ():
@@ -82,7 +82,7 @@ class Assignment(click.ParamType):
     name = "table.field=value"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        from expert.fields import CaseError
+        from exsplain.expert.fields import CaseError
 
         if isinstance(value, tuple):
             return value

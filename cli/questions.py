@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import click
 
-from cli.output import say, say_json
-from cli.params import CaseFile, format_option, knowledge_base
-from expert.wording import fill
+from exsplain.cli.output import say, say_json
+from exsplain.cli.params import CaseFile, format_option, knowledge_base
+from exsplain.expert.wording import fill
 
 
 @click.command()
@@ -25,7 +25,7 @@ def questions(case, output_format: str) -> None:
       exsplain questions examples/ended-by-me-doubting.toml
       exsplain questions --format json
     """
-    from expert.consultation import Consultation
+    from exsplain.expert.consultation import Consultation
 
     kb = knowledge_base()
     consultation = Consultation(kb, case)
@@ -36,7 +36,7 @@ def questions(case, output_format: str) -> None:
                   for f in remaining]
         say_json(listed)
         return
-    from cli.layout import Page
+    from exsplain.cli.layout import Page
 
     page = Page.for_stream()
     if not remaining:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.layout import Page
-from expert.catalog import Source
-from expert.certainty import LIKELY, POSSIBLE
-from expert.report import FIRST, first_advice
-from expert.wording import fill, shown
+from exsplain.cli.layout import Page
+from exsplain.expert.catalog import Source
+from exsplain.expert.certainty import LIKELY, POSSIBLE
+from exsplain.expert.report import FIRST, first_advice
+from exsplain.expert.wording import fill, shown
 
 OPEN_QUESTIONS_SHOWN = 5
 
@@ -67,7 +67,7 @@ def report_text(analysis: Any, page: Page, show_trace: bool = False, show_source
     if show_sources:
         lines += sources_in_full(analysis, page)
     if sensitivity is not None:
-        from cli.compare import sensitivity_lines
+        from exsplain.cli.compare import sensitivity_lines
 
         lines += ["", page.heading("What each open answer would change")]
         lines += sensitivity_lines(analysis, sensitivity, page)
@@ -184,7 +184,7 @@ def sources_in_full(analysis: Any, page: Page) -> list[str]:
 
 def shown_sources(analysis: Any, conclusion_id: str) -> tuple[Source, ...]:
     """The sources of a conclusion as the reading words it (see ``expert.report.sources_of``)."""
-    from expert.report import sources_of
+    from exsplain.expert.report import sources_of
 
     conclusion = analysis.kb.conclusion(conclusion_id)
     if conclusion.kind.ranked:
@@ -194,7 +194,7 @@ def shown_sources(analysis: Any, conclusion_id: str) -> tuple[Source, ...]:
 
 def trace_rows(analysis: Any) -> list[tuple[str, str, str]]:
     """Each firing as (step, the answers behind it, what it concluded), in words."""
-    from expert.report import because
+    from exsplain.expert.report import because
 
     kb, case, words = analysis.kb, analysis.case, analysis.words
     labels = kb.labels(words)
@@ -205,7 +205,7 @@ def trace_rows(analysis: Any) -> list[tuple[str, str, str]]:
         reasons = "; ".join(because(kb, case, [firing], words, labels)) or "; ".join(firing.matched or [])
         said = []
         if rule.supports:
-            from expert.certainty import combine_all
+            from exsplain.expert.certainty import combine_all
 
             weights.setdefault(rule.supports.id, []).append(rule.weight)
             running = combine_all(weights[rule.supports.id])

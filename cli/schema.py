@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import click
 
-from cli.output import say_json
-from cli.params import knowledge_base
+from exsplain.cli.output import say_json
+from exsplain.cli.params import knowledge_base
 
 
 @click.command()
@@ -21,7 +21,7 @@ def schema(which: str) -> None:
       exsplain schema case > case.schema.json
       exsplain schema report
     """
-    from expert.schema import case_schema, report_schema
+    from exsplain.expert.schema import case_schema, report_schema
 
     kb = knowledge_base()
     say_json(case_schema(kb) if which == "case" else report_schema(kb))

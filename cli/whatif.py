@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import click
 
-from cli.output import say, say_json
-from cli.params import Assignment, CaseFile, format_option, knowledge_base, region_option
+from exsplain.cli.output import say, say_json
+from exsplain.cli.params import Assignment, CaseFile, format_option, knowledge_base, region_option
 
 
 @click.command()
@@ -26,7 +26,7 @@ def whatif(case, assignments: tuple, output_format: str, region: str) -> None:
       exsplain whatif examples/hurtful-remarks.toml --set safety.ex_self_harm_talk=yes
       exsplain whatif examples/cries-easily.toml --set ex.stressors=work,anxiety --format json
     """
-    from expert.compare import difference
+    from exsplain.expert.compare import difference
 
     kb = knowledge_base()
     changes = dict(assignments)
@@ -37,8 +37,8 @@ def whatif(case, assignments: tuple, output_format: str, region: str) -> None:
         changed = {p: {"before": plain(kb, p, case.get(p)), "after": plain(kb, p, after_case.get(p))} for p in changes}
         say_json({"case": before["case"]["path"], "set": changed, **diff})
         return
-    from cli.compare import whatif_lines
-    from cli.layout import Page
+    from exsplain.cli.compare import whatif_lines
+    from exsplain.cli.layout import Page
 
     say("\n".join(whatif_lines(kb, case, changes, diff, Page.for_stream())))
 

@@ -4,4 +4,4 @@ Case files, the rule engine that records its own trace, certainty arithmetic,
 relevance of questions, explanations and the report model live here; what a
 particular system knows lives in a separate knowledge package.
 """
-from expert import compat  # noqa: F401  (must run before experta is imported)
+from exsplain.expert import compat  # noqa: F401  (must run before experta is imported)

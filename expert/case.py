@@ -16,9 +16,9 @@ from typing import Any
 
 from experta import Fact
 
-from expert import reading
-from expert.fields import CaseError, Field, Table, kind_of
-from expert.wording import shown
+from exsplain.expert import reading
+from exsplain.expert.fields import CaseError, Field, Table, kind_of
+from exsplain.expert.wording import shown
 
 FREE_TEXT = ("title", "notes")
 CASE_SUFFIXES = (".toml", ".json")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from expert.case import Case
-from expert.catalog import Source
-from expert.rules import SAFETY, shadowed
+from exsplain.expert.case import Case
+from exsplain.expert.catalog import Source
+from exsplain.expert.rules import SAFETY, shadowed
 
 
 @dataclass

@@ -17,10 +17,10 @@ from typing import Any
 from experta import NOT
 from experta.fieldconstraint import NOTFC, ORFC, L, W
 
-from expert.certainty import band as band_of
-from expert.fields import ChoiceSet, Field, Table
-from expert.rules import Belief
-from expert.wording import fill
+from exsplain.expert.certainty import band as band_of
+from exsplain.expert.fields import ChoiceSet, Field, Table
+from exsplain.expert.rules import Belief
+from exsplain.expert.wording import fill
 
 HOLDS, FAILS, UNKNOWN = "holds", "fails", "unknown"
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from expert.case import Case
-from expert.engine import Inference
-from expert.explain import Effect, reasons_to_ask
-from expert.fields import Field
+from exsplain.expert.case import Case
+from exsplain.expert.engine import Inference
+from exsplain.expert.explain import Effect, reasons_to_ask
+from exsplain.expert.fields import Field
 
 
 class Consultation:

@@ -17,10 +17,10 @@ from experta.agenda import Agenda
 from experta.fact import InitialFact
 from experta.strategies import DepthStrategy
 
-from expert.catalog import Conclusion, Kind
-from expert.certainty import band, combine_all
-from expert.matching import LeanFactList, LeanReteMatcher, quiet_experta_logging
-from expert.rules import Belief, ForeignRule, KnowledgeRule, rules_of
+from exsplain.expert.catalog import Conclusion, Kind
+from exsplain.expert.certainty import band, combine_all
+from exsplain.expert.matching import LeanFactList, LeanReteMatcher, quiet_experta_logging
+from exsplain.expert.rules import Belief, ForeignRule, KnowledgeRule, rules_of
 
 
 def origin_of(rule: Any) -> KnowledgeRule | ForeignRule:

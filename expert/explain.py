@@ -12,14 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from expert.catalog import Conclusion
-from expert.certainty import band, combine_all
-from expert.conditions import BeliefCondition
-from expert.engine import Firing
-from expert.relevance import UNKNOWN
-from expert.report import because, matched_answers
-from expert.review import Review
-from expert.wording import fill
+from exsplain.expert.catalog import Conclusion
+from exsplain.expert.certainty import band, combine_all
+from exsplain.expert.conditions import BeliefCondition
+from exsplain.expert.engine import Firing
+from exsplain.expert.relevance import UNKNOWN
+from exsplain.expert.report import because, matched_answers
+from exsplain.expert.review import Review
+from exsplain.expert.wording import fill
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from experta import Fact
 from experta import Field as ExpertaField
 from experta.fact import Validable
 
-from expert.wording import fill
+from exsplain.expert.wording import fill
 
 
 class CaseError(Exception):

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from expert.conditions import AbsentCondition, BeliefCondition
-from expert.report import matched
-from expert.report import said as said_of
-from expert.wording import fill
+from exsplain.expert.conditions import AbsentCondition, BeliefCondition
+from exsplain.expert.report import matched
+from exsplain.expert.report import said as said_of
+from exsplain.expert.wording import fill
 
 
 @dataclass

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from expert.case import Case, Vocabulary
-from expert.catalog import Catalog, Conclusion, Kind, Region
-from expert.conditions import conditions, item_fields
-from expert.engine import Engine, Firing, Inference
-from expert.relevance import Judge
-from expert.report import build
-from expert.review import Review
-from expert.wording import fill
+from exsplain.expert.case import Case, Vocabulary
+from exsplain.expert.catalog import Catalog, Conclusion, Kind, Region
+from exsplain.expert.conditions import conditions, item_fields
+from exsplain.expert.engine import Engine, Firing, Inference
+from exsplain.expert.relevance import Judge
+from exsplain.expert.report import build
+from exsplain.expert.review import Review
+from exsplain.expert.wording import fill
 
 
 @dataclass

@@ -16,7 +16,7 @@ import stat
 import sys
 from typing import Any
 
-from expert.fields import CaseError
+from exsplain.expert.fields import CaseError
 
 MAX_BYTES = 1 << 20  # 1 MiB: a case is a few hundred bytes
 MAX_DEPTH = 4  # a case nests at most a table, a field table and a list

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from expert.fields import ChoiceSet
-from expert.wording import fill
+from exsplain.expert.fields import ChoiceSet
+from exsplain.expert.wording import fill
 
 NEUTRAL = {"they": "they", "them": "them", "their": "their", "themself": "themselves", "is": "are", "does": "do",
            "has": "have", "s": ""}

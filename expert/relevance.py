@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from expert.conditions import FAILS, HOLDS, UNKNOWN, AbsentCondition, BeliefCondition
+from exsplain.expert.conditions import FAILS, HOLDS, UNKNOWN, AbsentCondition, BeliefCondition
 
 __all__ = ["FAILS", "HOLDS", "UNKNOWN", "Judge", "Judgement"]
 

@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from expert.catalog import Conclusion, Region, Source
-from expert.certainty import band
-from expert.conditions import AbsentCondition, BeliefCondition, FieldCondition, ItemCondition
-from expert.engine import Firing, Inference
-from expert.rules import Belief
-from expert.wording import fill
+from exsplain.expert.catalog import Conclusion, Region, Source
+from exsplain.expert.certainty import band
+from exsplain.expert.conditions import AbsentCondition, BeliefCondition, FieldCondition, ItemCondition
+from exsplain.expert.engine import Firing, Inference
+from exsplain.expert.rules import Belief
+from exsplain.expert.wording import fill
 
 REPORT_SCHEMA = 2
 

@@ -12,8 +12,8 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from expert.catalog import Conclusion, Source
-from expert.conditions import FAILS, FieldCondition
+from exsplain.expert.catalog import Conclusion, Source
+from exsplain.expert.conditions import FAILS, FieldCondition
 
 _definition_order = itertools.count(1 << 20)
 

@@ -20,7 +20,7 @@ from experta import NOT, Fact, L, W
 from experta import Field as ExpertaField
 from experta.rule import Rule
 
-from expert.catalog import Conclusion, Source
+from exsplain.expert.catalog import Conclusion, Source
 
 # Salience layers: safety first, then all evidence, then what depends on the
 # combined certainty of the evidence, so that no conclusion is drawn from a

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from expert.case import FREE_TEXT
-from expert.certainty import BANDS
-from expert.report import REPORT_SCHEMA
-from expert.wording import fill
+from exsplain.expert.case import FREE_TEXT
+from exsplain.expert.certainty import BANDS
+from exsplain.expert.report import REPORT_SCHEMA
+from exsplain.expert.wording import fill
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -11,9 +11,9 @@ import csv
 import io
 from typing import Any
 
-from expert import reading
-from expert.case import FREE_TEXT, Case, Vocabulary, check_text
-from expert.fields import CaseError, ReplyError
+from exsplain.expert import reading
+from exsplain.expert.case import FREE_TEXT, Case, Vocabulary, check_text
+from exsplain.expert.fields import CaseError, ReplyError
 
 MAX_BYTES = 16 * reading.MAX_BYTES  # a spreadsheet holds many cases
 

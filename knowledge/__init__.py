@@ -4,4 +4,4 @@
 wording and sources, ``rules`` the reasoning grouped by topic and ``base``
 puts them together as the knowledge base the commands use.
 """
-from expert import compat  # noqa: F401  (experta needs it, whichever module is imported first)
+from exsplain.expert import compat  # noqa: F401  (experta needs it, whichever module is imported first)

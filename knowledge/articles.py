@@ -5,7 +5,7 @@ the article's text.  Articles are named by short titles of our own, which a
 reader of either article will recognise.  The counts let ``exsplain check`` verify every citation
 without a copy of the articles.
 """
-from expert.catalog import Article, beyond_the_articles
+from exsplain.expert.catalog import Article, beyond_the_articles
 
 WHY_HE_CRIED = Article(
     "000", "Why he cried when you broke up",

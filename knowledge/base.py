@@ -1,12 +1,12 @@
 """The exsplain knowledge base: the rules of every topic on one engine."""
-from expert.engine import Engine
-from expert.knowledge_base import KnowledgeBase
-from knowledge.catalog import CATALOG
-from knowledge.rules.actions import ActionRules
-from knowledge.rules.insights import InsightRules
-from knowledge.rules.motives import MotiveRules
-from knowledge.rules.safety import SafetyRules
-from knowledge.rules.warnings import WarningRules
+from exsplain.expert.engine import Engine
+from exsplain.expert.knowledge_base import KnowledgeBase
+from exsplain.knowledge.catalog import CATALOG
+from exsplain.knowledge.rules.actions import ActionRules
+from exsplain.knowledge.rules.insights import InsightRules
+from exsplain.knowledge.rules.motives import MotiveRules
+from exsplain.knowledge.rules.safety import SafetyRules
+from exsplain.knowledge.rules.warnings import WarningRules
 
 CASE_FILE_VERSIONS = (1, 2)  # version 1 files are read unchanged and get the version 2 reading
 

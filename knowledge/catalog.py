@@ -6,10 +6,10 @@ guess is worded as a guess.  They may use ``{they}``, ``{them}``,
 "want{s}"), filled from ``ex.pronoun``.  Sources cite the two articles by
 paragraph; the safety advice goes beyond them and says why.
 """
-from expert.catalog import Catalog, Caveat, Conclusion, Conclusions, Kind, beyond_the_articles, cite
-from knowledge.articles import SAFETY, WHY_EX_CRIES, WHY_HE_CRIED
-from knowledge.facts import QUESTION_ORDER, SAFETY_QUESTIONS, TABLES, Safety
-from knowledge.resources import ABUSE, EMERGENCY, GENERAL_HELP, REGIONS, SELF_HARM
+from exsplain.expert.catalog import Catalog, Caveat, Conclusion, Conclusions, Kind, beyond_the_articles, cite
+from exsplain.knowledge.articles import SAFETY, WHY_EX_CRIES, WHY_HE_CRIED
+from exsplain.knowledge.facts import QUESTION_ORDER, SAFETY_QUESTIONS, TABLES, Safety
+from exsplain.knowledge.resources import ABUSE, EMERGENCY, GENERAL_HELP, REGIONS, SELF_HARM
 
 A, B = WHY_HE_CRIED, WHY_EX_CRIES
 

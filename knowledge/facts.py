@@ -6,7 +6,7 @@ answer told back, used in the "because" lines of a reading).  Field names
 and values are a public interface: case files and reports use them.
 ``{they}``, ``{them}``, ``{their}`` ... are filled from ``ex.pronoun``.
 """
-from expert.fields import Choice, ChoiceSet, Fact, Flag, Table
+from exsplain.expert.fields import Choice, ChoiceSet, Fact, Flag, Table
 
 
 class Stressor(Fact):

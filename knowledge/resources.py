@@ -5,7 +5,7 @@ thoughts of self-harm, and a domestic-abuse line, or a directory where a
 region has no line of its own here.  Check each against the organisation's
 own page when changing it, and update ``checked``.
 """
-from expert.catalog import Region, Resource
+from exsplain.expert.catalog import Region, Resource
 
 EMERGENCY, SELF_HARM, ABUSE, DIRECTORY = "emergency", "self_harm", "abuse", "directory"
 CHECKED = "2026-11-23"

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
-import expert  # noqa: F401  (experta needs its compatibility alias first)
-from expert.case import case_files
+import exsplain.expert  # noqa: F401  (experta needs its compatibility alias first)
+from exsplain.expert.case import case_files
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -33,7 +33,7 @@ def runner():
 
 @pytest.fixture(scope="session")
 def kb():
-    from knowledge.base import KNOWLEDGE_BASE
+    from exsplain.knowledge.base import KNOWLEDGE_BASE
 
     return KNOWLEDGE_BASE
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from cli.main import all_commands, cli
+from exsplain.cli.main import all_commands, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
@@ -55,10 +55,10 @@ def command_page(name):
 
 def generated():
     """Every generated file and how to produce its text."""
-    from cli.launch import ROOT_HELP, root_help
-    from expert.reference import case_reference, report_reference
-    from expert.schema import case_schema, report_schema
-    from knowledge.base import KNOWLEDGE_BASE as kb
+    from exsplain.cli.launch import ROOT_HELP, root_help
+    from exsplain.expert.reference import case_reference, report_reference
+    from exsplain.expert.schema import case_schema, report_schema
+    from exsplain.knowledge.base import KNOWLEDGE_BASE as kb
 
     files = {Path(ROOT_HELP): root_help}
     files.update({GOLDEN / f"{name}.txt": (lambda name=name: screen(name)) for name in SCREENS})

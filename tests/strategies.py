@@ -1,8 +1,8 @@
 """Hypothesis strategies for valid cases, drawn from the field declarations themselves."""
 from hypothesis import strategies as st
 
-from expert.fields import ChoiceSet
-from knowledge.base import KNOWLEDGE_BASE
+from exsplain.expert.fields import ChoiceSet
+from exsplain.knowledge.base import KNOWLEDGE_BASE
 
 VOCABULARY = KNOWLEDGE_BASE.vocabulary
 

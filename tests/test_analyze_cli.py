@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cli.main import all_commands, cli
+from exsplain.cli.main import all_commands, cli
 
 from conftest import example, example_files
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cli.main import cli
+from exsplain.cli.main import cli
 
 from conftest import EXAMPLES, example, example_files
 
@@ -98,7 +98,7 @@ def test_jobs_must_be_positive_and_are_capped(runner):
 @pytest.fixture(scope="module")
 def fresh_reports(kb):
     """Each example's report from an engine built for it alone."""
-    from knowledge.base import ExsplainEngine
+    from exsplain.knowledge.base import ExsplainEngine
 
     return {p: kb.report(kb.vocabulary.load(p), "GB", engine=ExsplainEngine()) for p in example_files()}
 
@@ -111,7 +111,7 @@ def test_reused_engine_gives_the_same_report_as_a_fresh_one_in_any_order(kb, fre
 
 
 def test_stored_root_help_is_clicks_own_rendering():
-    from cli.launch import ROOT_HELP, root_help
+    from exsplain.cli.launch import ROOT_HELP, root_help
 
     with open(ROOT_HELP, encoding="utf-8") as stream:
         assert stream.read() == root_help(), "the commands changed: run `make golden`"
@@ -120,11 +120,11 @@ def test_stored_root_help_is_clicks_own_rendering():
 def test_entry_point_fast_path_loads_neither_click_nor_the_engine():
     probe = (
         "import sys\n"
-        "from cli.launch import main\n"
+        "from exsplain.cli.launch import main\n"
         "for args in (['--help'], ['--version']):\n"
         "    sys.argv[1:] = args\n"
         "    main()\n"
-        "print(sorted(m for m in ('click', 'experta', 'tabulate', 'knowledge') if m in sys.modules))\n"
+        "print(sorted(m for m in ('click', 'experta', 'tabulate', 'exsplain.knowledge') if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     lines = done.stdout.splitlines()
@@ -136,13 +136,13 @@ def test_entry_point_fast_path_loads_neither_click_nor_the_engine():
 def test_help_and_version_through_click_do_not_load_the_engine():
     probe = (
         "import sys\n"
-        "from cli.main import cli\n"
+        "from exsplain.cli.main import cli\n"
         "for args in (['--help'], ['--version'], ['analyze', '--help']):\n"
         "    try:\n"
         "        cli(args)\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "print(sorted(m for m in ('experta', 'tabulate', 'knowledge', 'tomllib') if m in sys.modules))\n"
+        "print(sorted(m for m in ('experta', 'tabulate', 'exsplain.knowledge', 'tomllib') if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "[]"

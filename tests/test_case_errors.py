@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from cli.main import cli
+from exsplain.cli.main import cli
 
 BAD_CASES = [
     ("unknown-table.toml", "[feelings]\nsad = true\n",

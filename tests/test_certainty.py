@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from expert.certainty import band, combine, combine_all
+from exsplain.expert.certainty import band, combine, combine_all
 
 cf = st.floats(min_value=-0.99, max_value=0.99, allow_nan=False)
 

@@ -3,16 +3,16 @@ import json
 
 import pytest
 
-from cli.main import cli
-from expert.catalog import Conclusion, cite
-from expert.certainty import WEAK
-from expert.check import check
-from expert.knowledge_base import KnowledgeBase
-from expert.rules import evidence
-from knowledge.articles import WHY_EX_CRIES, WHY_HE_CRIED
-from knowledge.base import CASE_FILE_VERSIONS, ExsplainEngine
-from knowledge.catalog import CATALOG, MOTIVE, MOTIVES
-from knowledge.facts import Ex, Me, Safety
+from exsplain.cli.main import cli
+from exsplain.expert.catalog import Conclusion, cite
+from exsplain.expert.certainty import WEAK
+from exsplain.expert.check import check
+from exsplain.expert.knowledge_base import KnowledgeBase
+from exsplain.expert.rules import evidence
+from exsplain.knowledge.articles import WHY_EX_CRIES, WHY_HE_CRIED
+from exsplain.knowledge.base import CASE_FILE_VERSIONS, ExsplainEngine
+from exsplain.knowledge.catalog import CATALOG, MOTIVE, MOTIVES
+from exsplain.knowledge.facts import Ex, Me, Safety
 
 from conftest import EXAMPLES, example, example_files
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cli.main import cli
-from expert.consultation import Consultation
-from knowledge.facts import Breakup, Ex, Me, Safety
+from exsplain.cli.main import cli
+from exsplain.expert.consultation import Consultation
+from exsplain.knowledge.facts import Breakup, Ex, Me, Safety
 
 from conftest import example
 
@@ -184,7 +184,7 @@ def test_piped_answers_give_the_json_report_on_stdout(runner):
 
 
 def test_ctrl_c_keeps_the_answers_given_and_exits_130(runner, tmp_path, monkeypatch):
-    from cli import consult as consult_module
+    from exsplain.cli import consult as consult_module
 
     replies = iter(["she", "no"])
 
@@ -213,7 +213,7 @@ def test_save_on_an_existing_case_starts_from_its_answers_and_keeps_them(runner,
     more = consult(runner, "no\n", "--save", str(saved))
     assert "Have you had thoughts of hurting yourself" in more.stdout
     assert "How should I refer to your ex?" not in more.stdout
-    from knowledge.base import KNOWLEDGE_BASE
+    from exsplain.knowledge.base import KNOWLEDGE_BASE
 
     kept = KNOWLEDGE_BASE.vocabulary.load(saved)
     assert kept.get("ex.asks_to_get_back") is True and kept.get("safety.i_think_of_self_harm") is False
@@ -253,7 +253,7 @@ def test_a_fifo_is_refused_as_a_save_target(runner, tmp_path):
 
 
 def test_a_save_that_fails_later_keeps_the_consultation_going(runner, tmp_path, monkeypatch):
-    from expert import files
+    from exsplain.expert import files
 
     saved = tmp_path / "case.toml"
     real = files.write_private

@@ -8,8 +8,8 @@ import pytest
 from click.shell_completion import ShellComplete
 from hypothesis import given
 
-from cli.main import all_commands, cli
-from expert.schema import case_schema, report_schema
+from exsplain.cli.main import all_commands, cli
+from exsplain.expert.schema import case_schema, report_schema
 
 from conftest import ROOT, example, example_files
 from strategies import case_data
@@ -80,7 +80,7 @@ def test_the_committed_schemas_are_valid_draft_2020_12(schemas):
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
 def test_every_example_and_its_report_follow_their_schemas(kb, schemas, path):
-    from expert.reading import decode, parse, read_bytes
+    from exsplain.expert.reading import decode, parse, read_bytes
 
     data = parse(decode(read_bytes(str(path)), str(path)), str(path))
     schemas["case"].validate(data)

@@ -27,7 +27,7 @@ def generated_cases(kb, count=GENERATED, seed=20261123):
 
 @pytest.fixture(scope="module")
 def plain_engine():
-    from knowledge.base import ExsplainEngine
+    from exsplain.knowledge.base import ExsplainEngine
 
     return ExsplainEngine(lean=False)
 
@@ -47,7 +47,7 @@ def test_generated_cases_give_the_same_report_on_both_paths(kb, plain_engine):
 
 
 def test_the_lean_engine_keeps_only_the_beliefs_a_rule_reads(kb):
-    from knowledge.base import ExsplainEngine
+    from exsplain.knowledge.base import ExsplainEngine
 
     assert ExsplainEngine().tested == {"plea_to_reconsider", "learned_manipulation", "avoiding_hard_conversation"}
 
@@ -61,7 +61,7 @@ def test_the_lean_engine_keeps_only_the_beliefs_a_rule_reads(kb):
 def test_exists_and_forall_wire_as_experta_wires_them(facts):
     from experta import EXISTS, FORALL, MATCH, Fact, Rule
 
-    from expert.engine import Engine
+    from exsplain.expert.engine import Engine
 
     kinds = {"Item": type("Item", (Fact,), {}), "Done": type("Done", (Fact,), {})}
     Item, Done = kinds["Item"], kinds["Done"]

@@ -7,11 +7,11 @@ import subprocess
 import pydot
 import pytest
 
-from cli.main import cli
-from expert.certainty import combine_all
-from expert.explain import explain
-from expert.graph import derivation, to_mermaid
-from expert.relevance import HOLDS
+from exsplain.cli.main import cli
+from exsplain.expert.certainty import combine_all
+from exsplain.expert.explain import explain
+from exsplain.expert.graph import derivation, to_mermaid
+from exsplain.expert.relevance import HOLDS
 
 from conftest import analysis_of, example, example_files
 

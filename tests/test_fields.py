@@ -1,9 +1,9 @@
 """Fields: one declaration reads replies, checks values and makes facts."""
 import pytest
 
-from expert.fields import CaseError, ReplyError
-from knowledge.catalog import PRONOUNS
-from knowledge.facts import Breakup, Contact, Ex, Me, Safety
+from exsplain.expert.fields import CaseError, ReplyError
+from exsplain.knowledge.catalog import PRONOUNS
+from exsplain.knowledge.facts import Breakup, Contact, Ex, Me, Safety
 
 HE = PRONOUNS["he"]
 

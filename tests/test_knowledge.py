@@ -4,11 +4,11 @@ import re
 
 import pytest
 
-from expert.catalog import Source
-from expert.check import check
-from expert.rules import SAFETY
-from knowledge.catalog import ACTIONS, CATALOG, INSIGHTS, MOTIVES
-from knowledge.resources import ABUSE, DIRECTORY, EMERGENCY, REGIONS, SELF_HARM
+from exsplain.expert.catalog import Source
+from exsplain.expert.check import check
+from exsplain.expert.rules import SAFETY
+from exsplain.knowledge.catalog import ACTIONS, CATALOG, INSIGHTS, MOTIVES
+from exsplain.knowledge.resources import ABUSE, DIRECTORY, EMERGENCY, REGIONS, SELF_HARM
 
 from conftest import example
 
@@ -174,10 +174,10 @@ def test_every_citation_lies_within_its_article_and_safety_rules_say_why(kb):
 
 
 def test_check_flags_a_rule_whose_sources_are_empty(kb):
-    from expert.knowledge_base import KnowledgeBase
-    from expert.rules import conclusion
-    from knowledge.base import CASE_FILE_VERSIONS, ExsplainEngine
-    from knowledge.facts import Me
+    from exsplain.expert.knowledge_base import KnowledgeBase
+    from exsplain.expert.rules import conclusion
+    from exsplain.knowledge.base import CASE_FILE_VERSIONS, ExsplainEngine
+    from exsplain.knowledge.facts import Me
 
     class Uncited(ExsplainEngine):
         unsure_needs_support = conclusion(Me(want_back="unsure"), concludes=ACTIONS.seek_support, sources=())

@@ -5,8 +5,8 @@ import tomli_w
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from expert.fields import ChoiceSet
-from expert.spreadsheet import case_row, row_case
+from exsplain.expert.fields import ChoiceSet
+from exsplain.expert.spreadsheet import case_row, row_case
 
 from conftest import report_without_case
 from strategies import case_data

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from cli.main import cli
+from exsplain.cli.main import cli
 
 from conftest import example, example_files
 

@@ -1,5 +1,5 @@
 """The relevance judge on its own: which answers could still change a rule."""
-from expert.relevance import FAILS, HOLDS, UNKNOWN
+from exsplain.expert.relevance import FAILS, HOLDS, UNKNOWN
 
 
 def judged(kb, rule_name, **tables):

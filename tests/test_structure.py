@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from cli.main import cli
-from expert.catalog import Conclusion, Kind
-from expert.check import check
-from expert.knowledge_base import KnowledgeBase
-from expert.rules import Rule, conclusion
-from knowledge.base import CASE_FILE_VERSIONS, ExsplainEngine
-from knowledge.catalog import ACTIONS, CATALOG
-from knowledge.facts import QUESTION_ORDER, Breakup, Me
+from exsplain.cli.main import cli
+from exsplain.expert.catalog import Conclusion, Kind
+from exsplain.expert.check import check
+from exsplain.expert.knowledge_base import KnowledgeBase
+from exsplain.expert.rules import Rule, conclusion
+from exsplain.knowledge.base import CASE_FILE_VERSIONS, ExsplainEngine
+from exsplain.knowledge.catalog import ACTIONS, CATALOG
+from exsplain.knowledge.facts import QUESTION_ORDER, Breakup, Me
 
 from conftest import ROOT, example
 
@@ -90,7 +90,7 @@ def test_check_fails_when_a_field_has_no_question_or_a_question_no_field(kb):
 
 
 @pytest.mark.parametrize("module", sorted(
-    ".".join(p.relative_to(ROOT).with_suffix("").parts) for folder in ("expert", "knowledge")
+    "exsplain." + ".".join(p.relative_to(ROOT).with_suffix("").parts) for folder in ("expert", "knowledge")
     for p in (ROOT / folder).rglob("*.py") if p.name != "__init__.py"))
 def test_any_module_imports_first_in_a_fresh_interpreter(module):
     done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True, cwd=ROOT)

@@ -1,10 +1,10 @@
 """What to do, by situation and by likely motive."""
-from expert.catalog import cite
-from expert.rules import NOT, anything_but, believed, conclusion, one_of, unknown
-from knowledge.articles import WHY_EX_CRIES as B
-from knowledge.articles import WHY_HE_CRIED as A
-from knowledge.catalog import ACTIONS, MOTIVES
-from knowledge.facts import Breakup, Contact, Crying, Ex, Me, Unavoidable
+from exsplain.expert.catalog import cite
+from exsplain.expert.rules import NOT, anything_but, believed, conclusion, one_of, unknown
+from exsplain.knowledge.articles import WHY_EX_CRIES as B
+from exsplain.knowledge.articles import WHY_HE_CRIED as A
+from exsplain.knowledge.catalog import ACTIONS, MOTIVES
+from exsplain.knowledge.facts import Breakup, Contact, Crying, Ex, Me, Unavoidable
 
 NOT_YEARS_AGO = NOT(Breakup(how_long_ago="years"))
 NOTHING_BINDS_US = NOT(Unavoidable())

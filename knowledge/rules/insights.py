@@ -1,9 +1,9 @@
 """What the tears do and do not mean: readings that hold whatever the motive."""
-from expert.catalog import cite
-from expert.rules import NOT, anything_but, conclusion, one_of
-from knowledge.articles import WHY_EX_CRIES as B
-from knowledge.catalog import INSIGHTS
-from knowledge.facts import Breakup, Contact, Crying, Ex, Me, Safety
+from exsplain.expert.catalog import cite
+from exsplain.expert.rules import NOT, anything_but, conclusion, one_of
+from exsplain.knowledge.articles import WHY_EX_CRIES as B
+from exsplain.knowledge.catalog import INSIGHTS
+from exsplain.knowledge.facts import Breakup, Contact, Crying, Ex, Me, Safety
 
 
 class InsightRules:

@@ -4,13 +4,13 @@ Weights are strong (0.6), moderate (0.4) or weak (0.2), negative for
 evidence against; a rule cites its own paragraphs where they are narrower
 than its motive's.
 """
-from expert.catalog import beyond_the_articles, cite
-from expert.certainty import MODERATE, STRONG, WEAK
-from expert.rules import NOT, evidence
-from knowledge.articles import WHY_EX_CRIES as B
-from knowledge.articles import WHY_HE_CRIED as A
-from knowledge.catalog import MOTIVES
-from knowledge.facts import Breakup, Contact, Crying, Ex, Me, Stressor
+from exsplain.expert.catalog import beyond_the_articles, cite
+from exsplain.expert.certainty import MODERATE, STRONG, WEAK
+from exsplain.expert.rules import NOT, evidence
+from exsplain.knowledge.articles import WHY_EX_CRIES as B
+from exsplain.knowledge.articles import WHY_HE_CRIED as A
+from exsplain.knowledge.catalog import MOTIVES
+from exsplain.knowledge.facts import Breakup, Contact, Crying, Ex, Me, Stressor
 
 
 class MotiveRules:

@@ -6,10 +6,10 @@ pressure, are treated as abuse: limit contact and make a safety plan.  The
 articles' advice to leave a sad ex alone (001 ¶69) is about sadness, not
 about either of these, so none of it is cited here.
 """
-from expert.rules import NOT, safety
-from knowledge.articles import SAFETY
-from knowledge.catalog import ACTIONS
-from knowledge.facts import Safety, Unavoidable
+from exsplain.expert.rules import NOT, safety
+from exsplain.knowledge.articles import SAFETY
+from exsplain.knowledge.catalog import ACTIONS
+from exsplain.knowledge.facts import Safety, Unavoidable
 
 BEFORE_STEPPING_BACK = (
     "Your ex has talked about hurting {themself}. Before you step back, make sure someone else, such as "

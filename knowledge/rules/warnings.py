@@ -1,8 +1,8 @@
 """Warnings about the answers themselves: what does not add up, what is missing."""
-from expert.review import AnswersFromAnotherSituation
-from expert.rules import conclusion, unknown
-from knowledge.catalog import WARNINGS
-from knowledge.facts import Breakup, Contact, Crying, Safety
+from exsplain.expert.review import AnswersFromAnotherSituation
+from exsplain.expert.rules import conclusion, unknown
+from exsplain.knowledge.catalog import WARNINGS
+from exsplain.knowledge.facts import Breakup, Contact, Crying, Safety
 
 
 class WarningRules:
