@@ -17,9 +17,17 @@ from exsplain.cli.status import BadInput
 
 
 def knowledge_base() -> Any:
-    """The knowledge base, loaded on first use (it is not needed for ``--help``)."""
-    from exsplain.knowledge.base import KNOWLEDGE_BASE
+    """The knowledge base, loaded on first use (it is not needed for ``--help``).
 
+    A mistake in a rule (a field or value that does not exist) is found as
+    the knowledge base is built, and every command says so in one line.
+    """
+    from exsplain.expert.conditions import RuleMistake
+
+    try:
+        from exsplain.knowledge.base import KNOWLEDGE_BASE
+    except RuleMistake as mistake:
+        raise click.ClickException(f"the knowledge base cannot be built: {mistake}") from None
     return KNOWLEDGE_BASE
 
 

@@ -52,9 +52,10 @@ class KnowledgeBase:
         self.rules: list[Any] = [*engine_class.rules(), *self.reviews]
         self.rule_by_name = {r.name: r for r in self.rules}
         items = item_fields(catalog.tables)
-        self.conditions = {r.name: conditions(r, items) if not isinstance(r, Review) else () for r in self.rules}
-        self.question_order = list(catalog.questions)
         self.conclusions = {c.id: c for c in catalog.conclusions}
+        self.conditions = {r.name: conditions(r, items, self.conclusions) if not isinstance(r, Review) else ()
+                           for r in self.rules}
+        self.question_order = list(catalog.questions)
         self.judge = Judge(self)
         self._labels: dict[tuple, dict[str, str]] = {}
 
