@@ -8,7 +8,6 @@ run it with ``make bench``. Figures are printed, never asserted.
 interleaved on the same cases.
 """
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -81,18 +80,10 @@ def generate_cases(folder, count, seed=20261122):
     sys.path.insert(0, str(ROOT))
     import tomli_w
 
+    from exsplain.expert.sampling import random_cases_data
     from exsplain.knowledge.base import KNOWLEDGE_BASE
 
-    rng = random.Random(seed)
-    for n in range(count):
-        data = {}
-        for field in KNOWLEDGE_BASE.vocabulary.fields.values():
-            if rng.random() < 0.6:
-                samples = field.samples()
-                value = rng.choice(samples)
-                if isinstance(value, tuple):
-                    value = rng.sample(field.values, rng.randint(0, 3))
-                data.setdefault(field.table, {})[field.name] = field.to_data(value)
+    for n, data in enumerate(random_cases_data(KNOWLEDGE_BASE.vocabulary, count, seed)):
         (folder / f"case-{n:05d}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
 
 
