@@ -144,7 +144,7 @@ def main():
 
     print("\nFirst question of a consultation (piped stdin)")
     first = timed(until_first_question, 10)
-    imports = timed(command(sys.executable, "-c", "import expert.compat, click, experta"), 10)
+    imports = timed(command(sys.executable, "-c", "import exsplain.expert.compat, click, experta"), 10)
     report("time to the first question", first)
     report("python -c 'import click, experta'", imports)
     met.append(ratio("first question / bare imports", first, imports, 1.5))
