@@ -66,7 +66,10 @@ class KnowledgeBase:
 
     def infer(self, case: Case, engine: Engine | None = None) -> Inference:
         """Run the rules on ``case``, then the reviews; ``engine`` may be a fresh one."""
-        inference = (engine or self.engine).infer(self.vocabulary.facts(case))
+        return self.review(case, (engine or self.engine).infer(self.vocabulary.facts(case)))
+
+    def review(self, case: Case, inference: Inference) -> Inference:
+        """Add to ``inference`` what the reviews find, each finding as a step of the trace."""
         for review in self.reviews:
             for finding in review.findings(self, case, inference):
                 declared = [f"{c.kind} {c.id}" for c in review.concludes]

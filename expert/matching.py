@@ -8,9 +8,12 @@ terminal nodes that received a token since the last poll are asked for
 activations, facts are declared without experta's checks (they were checked
 when the case was read, or made by the engine), experta's hot-path logging
 becomes a no-op while nothing listens, the network is wired without
-recomputing class hierarchies for every rule, and a fact is sent only to the
-nodes that test its class.  The nodes, the network and
-its results are experta's own.
+recomputing class hierarchies for every rule, a fact is sent only to the
+nodes that test its class, and where every pattern of a class tests one field
+for a literal (a belief's hypothesis), only to the patterns that name its
+value.  Tokens are built and copied without experta's type checks.  The
+nodes, the network and its results are experta's own; the equivalence test
+compares them with experta's plain path.
 """
 from __future__ import annotations
 
@@ -21,12 +24,35 @@ from experta import watchers
 from experta.conditionalelement import AND, EXISTS, FORALL, NOT, OR, TEST
 from experta.fact import Fact, InitialFact
 from experta.factlist import FactList
+from experta.fieldconstraint import L
 from experta.matchers import ReteMatcher
-from experta.matchers.rete.check import SameContextCheck, TypeCheck, WhereCheck
+from experta.matchers.rete import nodes as experta_nodes
+from experta.matchers.rete.check import FeatureCheck, SameContextCheck, TypeCheck, WhereCheck
 from experta.matchers.rete.mixins import NoMemory
-from experta.matchers.rete.nodes import ConflictSetNode, NotNode, OrdinaryMatchNode, WhereNode
+from experta.matchers.rete.nodes import ConflictSetNode, FeatureTesterNode, NotNode, OrdinaryMatchNode, WhereNode
 from experta.matchers.rete.token import Token
 from experta.rule import Rule
+
+MISSING = object()
+
+
+class LeanToken(Token):
+    """A token built and copied without experta's checks of its tag, facts and context.
+
+    experta asserts the type of every part of a token each time one is made,
+    and a token is copied at every node it enters: a third of experta's own
+    time on a case.  The lean matcher only ever passes facts it declared and
+    contexts the network built, so the checks can never fail there.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, tag: Any, data: Any, context: Any = None) -> LeanToken:
+        facts = {data} if isinstance(data, Fact) else set(data)
+        return tuple.__new__(cls, (tag, facts, {} if context is None else context))
+
+    def copy(self) -> LeanToken:
+        return tuple.__new__(LeanToken, (self[0], self[1].copy(), self[2].copy()))
 
 
 class LeanFactList(FactList):
@@ -60,17 +86,24 @@ class LeanReteMatcher(ReteMatcher):
         self.touched: set[ConflictSetNode] = set()
         for node in self.terminals:
             node._activate = self._noting(node, node._activate)
-        self.memories = [(node, containers(node)) for node in nodes_below(self.root_node)
-                         if not isinstance(node, NoMemory)]
+        # Every memory of the network, listed once: a reset empties them in place.
+        self.memories = [getattr(node, name) for node in nodes_below(self.root_node)
+                         if not isinstance(node, NoMemory) for name in containers(node)]
         # The network's first nodes each test one fact class; a fact goes straight to its own.
         self.by_class: dict[type, list] = {}
+        self.routes: dict[type, Route] = {}
         self.any_class: list = []
         for child in self.root_node.children:
             check = getattr(child.node, "matcher", None)
             if isinstance(check, TypeCheck):
                 self.by_class.setdefault(check.fact_type, []).append(child.callback)
+                route = Route.below(child.node)
+                if route is not None:
+                    self.routes[check.fact_type] = route
             else:
                 self.any_class.append(child.callback)
+        for fact_type in [t for t, callbacks in self.by_class.items() if len(callbacks) > 1]:
+            self.routes.pop(fact_type, None)  # two first nodes for one class: keep experta's way
 
     def _noting(self, node: ConflictSetNode, activate: Any) -> Any:
         touched = self.touched
@@ -82,11 +115,19 @@ class LeanReteMatcher(ReteMatcher):
         return activate_and_note
 
     def changes(self, adding: Any = None, deleting: Any = None) -> tuple[list, list]:
-        """Pass the changes to the network; activations from the terminals that received a token."""
-        for fact in deleting or ():
-            self.send(Token.invalid(fact), fact)
-        for fact in adding or ():
-            self.send(Token.valid(fact), fact)
+        """Pass the changes to the network; activations from the terminals that received a token.
+
+        While they pass, the nodes build their joined tokens as ``LeanToken``
+        (experta's nodes name the class ``Token`` at module level).
+        """
+        experta_nodes.Token = LeanToken
+        try:
+            for fact in deleting or ():
+                self.send(LeanToken.invalid(fact), fact)
+            for fact in adding or ():
+                self.send(LeanToken.valid(fact), fact)
+        finally:
+            experta_nodes.Token = Token
         added: list = []
         removed: list = []
         for node in sorted(self.touched, key=self.position.__getitem__):
@@ -98,16 +139,24 @@ class LeanReteMatcher(ReteMatcher):
 
     def send(self, token: Token, fact: Any) -> None:
         """A fact's token, to the nodes that test its class (experta's bus sends it to all of them)."""
-        for callback in self.by_class.get(type(fact), ()):
-            callback(token)
+        route = self.routes.get(type(fact))
+        if route is not None:
+            route.send(token, fact)
+        else:
+            for callback in self.by_class.get(type(fact), ()):
+                callback(token)
         for callback in self.any_class:
             callback(token)
 
     def reset(self) -> None:
-        """Clear the memories that hold anything (most stay empty on a case)."""
-        for node, memory in self.memories:
-            if any(node.__dict__[name] for name in memory):
-                node._reset()
+        """Empty the memories that hold anything (most stay empty on a case), in place.
+
+        experta's nodes only ever fill or empty these containers after
+        building them, never replace them, so the list made once stays true.
+        """
+        for memory in self.memories:
+            if memory:
+                memory.clear()
         for node in self.touched:
             node.added, node.removed = set(), set()
         self.touched.clear()
@@ -123,6 +172,78 @@ class LeanReteMatcher(ReteMatcher):
                 last = BetaWiring(alpha_terminals).node_of(lhs)
                 terminal = ConflictSetNode(rule)
                 last.add_child(terminal, terminal.activate)
+
+
+class Route:
+    """Sends a fact of one class straight to the patterns that name its value of one field.
+
+    Where every pattern of a class starts by testing fields for literals,
+    and all of them test the same field (a belief's hypothesis), the tests
+    are worked out once: a fact is handed only to the patterns listed under
+    its value, after their other literal tests, in the order experta's nodes
+    would reach them.  Without this, every belief is tested against every
+    belief pattern, which grows as the square of the rules.
+    """
+
+    def __init__(self, key: str, table: dict[Any, list[tuple[tuple, Any]]]):
+        self.key, self.table = key, table
+
+    @classmethod
+    def below(cls, type_node: Any) -> Route | None:
+        """The route under one class's first node, or None where its patterns share no literal field."""
+        paths = literal_paths(type_node)
+        if not paths:
+            return None
+        shared = set.intersection(*(set(tests) for tests, _ in paths))
+        if not shared:
+            return None
+        key = max(sorted(shared), key=lambda k: len({tests[k] for tests, _ in paths}))
+        table: dict[Any, list[tuple[tuple, Any]]] = {}
+        try:
+            for tests, callback in paths:
+                others = tuple((k, v) for k, v in tests.items() if k != key)
+                table.setdefault(tests[key], []).append((others, callback))
+        except TypeError:  # a literal that cannot be a key: keep experta's way
+            return None
+        return cls(key, table)
+
+    def send(self, token: Any, fact: Any) -> None:
+        value = fact.get(self.key, MISSING)
+        try:
+            paths = self.table.get(value, ())
+        except TypeError:  # an unhashable value equals no literal here
+            return
+        for tests, callback in paths:
+            if all(k in fact and v == fact[k] for k, v in tests):
+                callback(token)
+
+
+def literal_test(node: Any) -> tuple[str, Any] | None:
+    """``(field, value)`` when ``node`` only tests that a fact's field equals a literal, binding nothing."""
+    check = getattr(node, "matcher", None)
+    if (isinstance(node, FeatureTesterNode) and isinstance(check, FeatureCheck) and isinstance(check.how, L)
+            and check.how.__bind__ is None and isinstance(check.what, str) and "__" not in check.what):
+        return check.what, check.how.value
+    return None
+
+
+def literal_paths(node: Any) -> list[tuple[dict[str, Any], Any]]:
+    """Below ``node``: each chain of literal tests, with the callback of the first node past it.
+
+    A chain that tests one field for two different literals can never pass
+    and is left out.
+    """
+    paths: list[tuple[dict[str, Any], Any]] = []
+    for child in node.children:
+        test = literal_test(child.node)
+        if test is None:
+            paths.append(({}, child.callback))
+            continue
+        field, value = test
+        for tests, callback in literal_paths(child.node):
+            if tests.get(field, value) == value:
+                paths.append(({field: value, **tests}, callback))
+    return paths
 
 
 class BetaWiring:
