@@ -19,7 +19,9 @@ from experta.strategies import DepthStrategy
 
 from exsplain.expert.catalog import Conclusion, Kind
 from exsplain.expert.certainty import band, combine_all
-from exsplain.expert.matching import LeanFactList, LeanReteMatcher, quiet_experta_logging
+from exsplain.expert.factlist import LeanFactList
+from exsplain.expert.matching import LeanReteMatcher
+from exsplain.expert.quiet import quiet_experta_logging
 from exsplain.expert.rules import Belief, ForeignRule, KnowledgeRule, rules_of
 
 
