@@ -77,7 +77,7 @@ REGIONS = (
         crisis("988 Suicide & Crisis Lifeline", call("988"), text("988"), chat("988lifeline.org"),
                hours=DAY_AND_NIGHT, source="health.wyo.gov: 988 Suicide & Crisis Lifeline page"),
         abuse("National Domestic Violence Hotline", call("1-800-799-7233"), text("88788", "START"),
-              chat("thehotline.org"), hours=DAY_AND_NIGHT,
+              chat("thehotline.org"), note="TTY 1-800-787-3224", hours=DAY_AND_NIGHT,
               source="ovc.ojp.gov: news item on the National Domestic Violence Hotline, 2022-01-20"),
     ),
     region(
