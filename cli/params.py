@@ -130,7 +130,7 @@ def region_of(option: str | None = None, environ: Any = None) -> str:
     environ = os.environ if environ is None else environ
     locale = locale_variable(environ)
     candidates = (("--region", option), ("EXSPLAIN_REGION", environ.get("EXSPLAIN_REGION")),
-                  (f"the locale ({locale})", territory(environ)))
+                  (f"the locale in {locale}", territory(environ)))
     for source, candidate in candidates:
         if candidate:
             code = candidate.strip()

@@ -305,7 +305,7 @@ class Region:
             return f"find a {need.what} at {where}"
         served = [line.serves for line in lines]
         if len(lines) > 2 or (any(served) and not all(served)):
-            said = f"call the {need.what} for where you live, from the list of help lines"
+            said = f"contact the {need.what} for where you live, from the list of help lines"
         else:
             said = " or ".join(routes_in_words(line.routes) + line.named() for line in lines)
         if any(line.partial for line in lines):

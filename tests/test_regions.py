@@ -135,7 +135,7 @@ def test_uk_is_read_as_gb_without_a_notice(runner):
 @pytest.mark.parametrize("option, environment, source", [
     (["--region", "XX"], {}, "--region"),
     ([], {"EXSPLAIN_REGION": "xx"}, "EXSPLAIN_REGION"),
-    ([], {"EXSPLAIN_REGION": None, "LC_ALL": None, "LANG": "en_XX.UTF-8"}, "the locale (LANG)"),
+    ([], {"EXSPLAIN_REGION": None, "LC_ALL": None, "LANG": "en_XX.UTF-8"}, "the locale in LANG"),
 ])
 def test_an_unknown_code_gets_the_general_help_with_a_one_line_notice_naming_it_and_its_source(
         runner, option, environment, source):
