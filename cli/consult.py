@@ -122,7 +122,7 @@ class Dialogue:
         self.lines(self.page.wrap(HELP))
 
     def words(self) -> dict:
-        return self.kb.catalog.wording(self.consultation.case)
+        return {**self.kb.catalog.wording(self.consultation.case), **self.kb.catalog.region(self.region).words()}
 
     def show(self, field: Any, current: Any = None) -> None:
         words = self.words()
@@ -211,7 +211,7 @@ class Dialogue:
         needs = {r for c in urgent for r in c.resources}
         body += self.page.wrap(f"Where to find help ({region.name}):", width=self.page.width - 2)
         for resource in region.for_(needs):
-            body += self.page.item(f"{resource.name}: {resource.contact}", indent=" ")
+            body += self.page.item(f"{resource.name}: {resource.contact}", indent=" ", width=self.page.width - 2)
         body += self.page.wrap("The questions go on when you are ready; type quit at any time to see your "
                                "reading.", width=self.page.width - 2)
         self.say()

@@ -80,10 +80,10 @@ class Page:
             subsequent_indent=indent, break_on_hyphens=False,
         ) or [(indent if first is None else first).rstrip()]
 
-    def item(self, text: str, marker: str | None = None, indent: str = "") -> list[str]:
+    def item(self, text: str, marker: str | None = None, indent: str = "", width: int | None = None) -> list[str]:
         """A bulleted (or numbered) item, its text hanging under the first word."""
         marker = marker or self.bullet
-        return self.wrap(text, indent + " " * (len(marker) + 1), first=f"{indent}{marker} ")
+        return self.wrap(text, indent + " " * (len(marker) + 1), first=f"{indent}{marker} ", width=width)
 
     def rule(self, char: str = "─") -> str:
         return (char if self.fancy else "-") * self.width

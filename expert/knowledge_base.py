@@ -37,7 +37,7 @@ class Analysis:
     @cached_property
     def words(self) -> dict:
         """The words that fill the ``{placeholders}`` of texts for this case."""
-        return self.kb.catalog.wording(self.case)
+        return {**self.kb.catalog.wording(self.case), **self.region.words()}
 
 
 class KnowledgeBase:
@@ -77,11 +77,11 @@ class KnowledgeBase:
                                                 finding.matched, finding.details, finding.answers))
         return inference
 
-    def analyze(self, case: Case, region: str = "", engine: Engine | None = None) -> Analysis:
+    def analyze(self, case: Case, region: str | Region = "", engine: Engine | None = None) -> Analysis:
         """The one way to reason about a case: inference now, report when asked."""
         return Analysis(self, case, self.infer(case, engine), self.catalog.region(region))
 
-    def report(self, case: Case, region: str = "", engine: Engine | None = None) -> dict:
+    def report(self, case: Case, region: str | Region = "", engine: Engine | None = None) -> dict:
         return self.analyze(case, region, engine).report
 
     def labels(self, words: dict) -> dict[str, str]:

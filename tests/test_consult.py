@@ -123,7 +123,7 @@ def test_a_yes_to_a_safety_question_is_met_at_once_with_help(runner):
     after_yes = result.stdout.split("Has your ex talked about hurting or killing himself?")[1]
     acknowledgement, next_question = after_yes.split("Does your ex link that talk")[:2]
     assert "Thank you for telling me" in acknowledgement
-    assert "Samaritans: 116 123" in acknowledgement and "Emergency services: 999" in acknowledgement
+    assert "Samaritans: call 116 123" in acknowledgement and "Emergency services: call 999" in acknowledgement
 
 
 def test_quitting_before_the_safety_questions_still_opens_with_help(runner):
@@ -131,7 +131,7 @@ def test_quitting_before_the_safety_questions_still_opens_with_help(runner):
     assert result.exit_code == 0
     reading = result.stdout.split("Your reading")[1]
     assert reading.index("Help first") < reading.index("Why your ex may be crying")
-    assert "Samaritans: 116 123" in reading
+    assert "Samaritans: call 116 123" in reading
 
 
 def test_question_mark_says_why_from_the_rules_in_words(runner):

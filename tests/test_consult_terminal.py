@@ -127,7 +127,7 @@ def test_quitting_before_the_safety_questions_opens_the_reading_with_help():
     screen = terminal.log
     assert status == 0
     assert screen.index("Help first") < screen.index("Why your ex may be crying")
-    assert "Samaritans: 116 123" in screen
+    assert "Samaritans: call 116 123" in screen
 
 
 def test_a_yes_to_self_harm_talk_brings_help_at_once():
@@ -138,7 +138,7 @@ def test_a_yes_to_self_harm_talk_brings_help_at_once():
     terminal.expect("> ")
     terminal.type("yes")
     before_next = terminal.expect("Does your ex link that talk")
-    assert "Thank you for telling me" in before_next and "Samaritans: 116 123" in before_next
+    assert "Thank you for telling me" in before_next and "Samaritans: call 116 123" in before_next
     terminal.ctrl_c()
     status, _ = terminal.finish()
     assert status == 130
