@@ -6,10 +6,13 @@ guess is worded as a guess.  They may use ``{they}``, ``{them}``,
 "want{s}"), filled from ``ex.pronoun``.  Sources cite the two articles by
 paragraph; the safety advice goes beyond them and says why.
 """
-from exsplain.expert.catalog import Catalog, Caveat, Conclusion, Conclusions, Kind, beyond_the_articles, cite
+from exsplain.expert.catalog import Catalog, Conclusion, Conclusions, Kind, beyond_the_articles, cite
 from exsplain.knowledge.articles import SAFETY, WHY_EX_CRIES, WHY_HE_CRIED
-from exsplain.knowledge.facts import QUESTION_ORDER, SAFETY_QUESTIONS, TABLES, Safety
+from exsplain.knowledge.caveats import CAVEATS
+from exsplain.knowledge.facts import QUESTION_ORDER, SAFETY_QUESTIONS, TABLES
+from exsplain.knowledge.phrases import PHRASES
 from exsplain.knowledge.resources import ABUSE, EMERGENCY, GENERAL_HELP, REGIONS, SELF_HARM
+from exsplain.knowledge.themes import ACTION_THEMES, DANGERS, THEMES
 
 A, B = WHY_HE_CRIED, WHY_EX_CRIES
 
@@ -45,6 +48,7 @@ class MOTIVES(Conclusions, kind=MOTIVE):
         "Since you ended it, one possibility is that the tears ask for pity: the hope may be that you "
         "remember the good times and try again.",
         cite(A, (11, 14)),
+        tactic=True,
     )
     soften_the_blow = Conclusion(
         "Softening the blow of leaving you",
@@ -278,6 +282,10 @@ class ACTIONS(Conclusions, kind=ACTION):
     )
 
 
+for _action in ACTIONS.all():  # stand-in until each action declares its theme (knowledge v3)
+    _action.theme = ACTION_THEMES[_action.id]
+
+
 class WARNINGS(Conclusions, kind=WARNING):
     contact_mismatch = Conclusion(
         "Contact does not add up",
@@ -328,12 +336,8 @@ CATALOG = Catalog(
     ),
     regions=REGIONS,
     general_help=GENERAL_HELP,
-    caveats=(
-        Caveat(
-            when=(Safety.ex_self_harm_talk, True),
-            before=lambda conclusion: conclusion.tactic,
-            text="Your ex has talked about hurting {themself}. Whatever else the tears may mean, that talk "
-                 "is to be taken seriously.",
-        ),
-    ),
+    caveats=CAVEATS,
+    themes=THEMES,
+    dangers=DANGERS,
+    phrases=PHRASES,
 )
