@@ -167,17 +167,17 @@ class ACTIONS(Conclusions, kind=ACTION):
         "number if you might act on these thoughts, and tell someone you trust today.",
         SAFETY, priority=1, resources=(SELF_HARM, EMERGENCY),
     )
+    put_your_safety_first = Conclusion(
+        "Put your own safety first",
+        "Your safety comes before anything else here. The helplines below can help you plan.",
+        SAFETY, priority=1, resources=(ABUSE, EMERGENCY),
+    )
     get_urgent_help = Conclusion(
         "Take the talk of self-harm seriously",
         "If {they} may be in danger now, call the emergency number. Tell someone close to {them}, such "
         "as family or a friend, and give {them} the crisis line below. You are not responsible for "
         "{their} safety, and you do not have to stay in contact or get back together to keep {them} safe.",
         SAFETY, priority=1, resources=(SELF_HARM, EMERGENCY),
-    )
-    put_your_safety_first = Conclusion(
-        "Put your own safety first",
-        "Your safety comes before anything else here. The helplines below can help you plan.",
-        SAFETY, priority=1, resources=(ABUSE, EMERGENCY),
     )
     stop_hurtful_remarks = Conclusion(
         "Let go of the hurtful remarks",
