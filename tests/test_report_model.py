@@ -91,6 +91,13 @@ def test_the_text_shows_the_caveats_and_shown_motives_of_the_report_in_its_order
 
 
 @pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
+def test_a_motive_is_shown_when_it_is_at_least_possible(kb, path):
+    motives = analysis_of(kb, path).report["motives"]
+    assert all(m["shown"] == (m["band"] in ("likely", "possible")) for m in motives)
+    assert any(m["shown"] for m in motives) or not motives or all(m["band"] == "unlikely" for m in motives)
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
 def test_the_help_block_shows_the_urgent_advice_and_help_lines_of_the_report_in_its_order(kb, path):
     analysis = analysis_of(kb, path)
     report, safety = analysis.report, analysis.report["safety"]
@@ -174,7 +181,7 @@ def test_the_self_harm_caveat_stands_before_the_first_tactic_motive(kb):
 
 def test_pressure_implies_the_talk_of_self_harm_for_its_caveat(kb):
     report = analysis_with(kb, breakup={"ended_by": "me"}, ex={"asks_to_get_back": True},
-                           safety={**NO_ANSWERS, "ex_self_harm_talk": True, "self_harm_as_pressure": True}).report
+                           safety={"self_harm_as_pressure": True}).report
     by_id = {c["id"]: c for c in report["caveats"]}
     assert by_id["self_harm_talk_is_serious"]["before"] == ["plea_to_reconsider"]
     assert by_id["safety_before_reasons"]["before"] == "all_motives"
@@ -242,11 +249,14 @@ def test_unanswered_safety_lists_every_help_line_and_answered_safety_none(kb):
 
 def test_the_report_schema_refuses_a_report_without_the_v3_keys(kb):
     validator = jsonschema.Draft202012Validator(report_schema(kb))
-    report = analysis_with(kb, safety={**NO_ANSWERS, "threats_or_abuse": True}).report
+    report = analysis_with(kb, breakup={"ended_by": "ex"}, crying={"context": "breakup_talk"},
+                           safety={**NO_ANSWERS, "threats_or_abuse": True}).report
+    assert report["motives"] and report["caveats"] and report["actions"]
     validator.validate(report)
     for key in ("caveats", "first_action"):
         assert not validator.is_valid({k: v for k, v in report.items() if k != key})
     assert not validator.is_valid({**report, "caveats": [{**report["caveats"][0], "before": "some_motives"}]})
     assert not validator.is_valid({**report, "safety": {**report["safety"], "dangers": ["own"]}})
     assert not validator.is_valid({**report, "motives": [{k: v for k, v in m.items() if k != "shown"}
-                                                         for m in report["motives"]] or [{}]})
+                                                         for m in report["motives"]]})
+    assert not validator.is_valid({**report, "actions": [{**a, "theme": "elsewhere"} for a in report["actions"]]})
