@@ -13,7 +13,7 @@ from typing import Any
 
 from exsplain.cli.layout import Page
 from exsplain.expert.catalog import Source
-from exsplain.expert.certainty import LIKELY, POSSIBLE
+from exsplain.expert.certainty import BANDS, LIKELY, POSSIBLE
 from exsplain.expert.report import ALL_MOTIVES, action_groups, first_advice, source_of
 from exsplain.expert.wording import fill, shown
 
@@ -158,7 +158,7 @@ def motive_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> list
         due = [c for c in caveats if c["id"] not in placed and motive["id"] in c["before"]]
         placed |= {c["id"] for c in due}
         lines += caveat_lines(due, page)
-        band = page.style(motive["band"], bold=motive["band"] == "likely")
+        band = page.style(motive["band"], bold=motive["band"] == BANDS[0])
         head = f"{motive['label']}: {band} ({motive['certainty']:.2f}){notes.mark(sources_of_item(analysis, motive))}"
         lines += ["", *page.item(head)]
         lines += page.wrap(motive[kind.text_key], "  ")

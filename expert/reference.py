@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from exsplain.expert.certainty import THRESHOLDS
 from exsplain.expert.fields import ChoiceSet
 from exsplain.expert.schema import kinds_of_help
 from exsplain.expert.wording import fill
@@ -129,7 +130,8 @@ def report_reference(kb: Any) -> str:
         "| `trace` | `[{step, rule, matched, declared}]`: every rule firing, in order |",
         "",
         "Certainty runs from 0 to 1, combined MYCIN-style from the rules' weights; the band is "
-        "**likely** from 0.60, **possible** from 0.30, **unlikely** below.",
+        + ", ".join(f"**{name}** from {least:.2f}" for name, least in THRESHOLDS[:-1])
+        + f", **{THRESHOLDS[-1][0]}** below.",
         "",
     ]
     for kind in kb.kinds:
