@@ -234,7 +234,6 @@ class Catalog:
     safety_lead_in: str = ""
     intro: str = ""
     regions: tuple[Region, ...] = ()
-    general_help: frozenset[str] = frozenset()
     caveats: tuple[Caveat, ...] = ()
     themes: tuple[tuple[str, str], ...] = ()
     dangers: tuple[Danger, ...] = ()

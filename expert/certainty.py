@@ -44,5 +44,5 @@ def band(certainty):
 
 
 def at_least(name):
-    """The bands as strong as ``name`` or stronger."""
-    return BANDS[: BANDS.index(name) + 1]
+    """The bands as strong as ``name`` or stronger, weakest first."""
+    return BANDS[BANDS.index(name)::-1]

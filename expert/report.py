@@ -1,9 +1,13 @@
 """The report: what was concluded about a case, with reasons, sources and trace.
 
-``build`` turns an inference into plain data (the JSON report); every
-renderer (text, JSON, Markdown, graphs) reads that data, so all formats say
-the same thing.  The lists of conclusions and their keys come from the
-knowledge base's kinds.
+``build`` turns an inference into plain data (the JSON report) and decides
+there everything a reader sees: which motives are shown, which caveats stand
+before which motives, the help-first block (dangers in order, urgent advice,
+the help lines for those dangers), each advice's theme and the advice shown
+first.  Every renderer (text, JSON, Markdown, the end of a consultation,
+batch rows) reads that data and decides nothing, so all formats say the same
+thing.  The lists of conclusions and their keys come from the knowledge
+base's kinds.
 """
 from __future__ import annotations
 
@@ -95,6 +99,7 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
     words = kb.catalog.wording(case)
     labels = kb.labels(words)
     withheld = inference.withheld()
+    order = catalog_order(kb)
     report: dict[str, Any] = {
         "schema": REPORT_SCHEMA,
         "case": {"title": case.title, "path": case.path},
@@ -122,7 +127,6 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
             else:
                 items.append({"id": conclusion.id, "label": labels[conclusion.id], kind.text_key: text,
                               "rule": firings[0].rule.name, "sources": sources(sources_of(conclusion, firings))})
-        order = catalog_order(kb)
         if kind.brief:
             items = list({item[kind.text_key]: item for item in items}.values())
         elif kind.prioritised:
@@ -150,6 +154,7 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
     return report
 
 
+@cache
 def catalog_order(kb: Any) -> dict[Conclusion, int]:
     """Each conclusion's place in the catalog, which breaks every tie."""
     return {c: n for n, c in enumerate(kb.catalog.conclusions)}

@@ -11,7 +11,7 @@ from exsplain.knowledge.articles import SAFETY, WHY_EX_CRIES, WHY_HE_CRIED
 from exsplain.knowledge.caveats import CAVEATS
 from exsplain.knowledge.facts import QUESTION_ORDER, SAFETY_QUESTIONS, TABLES
 from exsplain.knowledge.phrases import PHRASES
-from exsplain.knowledge.resources import ABUSE, EMERGENCY, GENERAL_HELP, REGIONS, SELF_HARM
+from exsplain.knowledge.resources import ABUSE, EMERGENCY, REGIONS, SELF_HARM
 from exsplain.knowledge.themes import ACTION_THEMES, DANGERS, THEMES
 
 A, B = WHY_HE_CRIED, WHY_EX_CRIES
@@ -50,18 +50,18 @@ class MOTIVES(Conclusions, kind=MOTIVE):
         cite(A, (11, 14)),
         tactic=True,
     )
+    guilt = Conclusion(
+        "Guilt for hurting you",
+        "Your ex chose to leave and may feel bad about the pain that caused you; tears can be how that "
+        "regret comes out.",
+        cite(B, (3, 12), (48, 49)),
+    )
     soften_the_blow = Conclusion(
         "Softening the blow of leaving you",
         "One possibility is that your ex cries so that you feel sorry for {them} rather than angry, and "
         "so that {they} {does} not come out of it as the one to blame.",
         cite(A, (15, 18)) + cite(B, 31),
         tactic=True,
-    )
-    guilt = Conclusion(
-        "Guilt for hurting you",
-        "Your ex chose to leave and may feel bad about the pain that caused you; tears can be how that "
-        "regret comes out.",
-        cite(B, (3, 12), (48, 49)),
     )
     personal_struggles = Conclusion(
         "Struggles of {their} own",
@@ -335,7 +335,6 @@ CATALOG = Catalog(
         "on this computer; nothing is sent anywhere."
     ),
     regions=REGIONS,
-    general_help=GENERAL_HELP,
     caveats=CAVEATS,
     themes=THEMES,
     dangers=DANGERS,

@@ -25,8 +25,8 @@ PHRASES = {
     "beyond_the_articles": "Beyond the articles: {note}.",
     "sensitivity": "What each open answer would change",
     "trace": "How the rules fired, step by step",
-    "channel_call": "call",
+    "channel_call": "phone",
     "channel_text": "text",
     "channel_chat": "chat",
-    "channel_web": "online",
+    "channel_web": "web",
 }

@@ -260,3 +260,12 @@ def test_the_report_schema_refuses_a_report_without_the_v3_keys(kb):
     assert not validator.is_valid({**report, "motives": [{k: v for k, v in m.items() if k != "shown"}
                                                          for m in report["motives"]]})
     assert not validator.is_valid({**report, "actions": [{**a, "theme": "elsewhere"} for a in report["actions"]]})
+
+
+def test_a_help_line_says_how_it_can_be_reached_and_when(kb):
+    from exsplain.cli.render import help_line
+
+    line = help_line({"name": "A line", "contact": "123", "channels": ["call", "text"], "for": "self_harm",
+                      "hours": "24 hours"}, kb.catalog.phrases)
+    assert line == "A line: 123 (phone or text; 24 hours)"
+    assert help_line({"name": "A line", "contact": "123", "for": "abuse"}, kb.catalog.phrases) == "A line: 123"
