@@ -16,8 +16,7 @@ THEMES = (
 )
 
 DANGERS = (
-    Danger("own_life", tuple(f for f in (getattr(Safety, "in_danger_now", None), Safety.i_think_of_self_harm) if f),
-           (EMERGENCY, SELF_HARM)),
+    Danger("own_life", (Safety.i_think_of_self_harm,), (EMERGENCY, SELF_HARM)),  # and v3's in_danger_now
     Danger("from_ex", (Safety.threats_or_abuse, Safety.self_harm_as_pressure), (EMERGENCY, ABUSE)),
     # threatening self-harm as pressure is talk of self-harm too
     Danger("ex_life", (Safety.ex_self_harm_talk, Safety.self_harm_as_pressure), (EMERGENCY, SELF_HARM)),
