@@ -81,11 +81,11 @@ def summarize(item: Item, overview: bool = False) -> dict:
     found = summary(kb, case, kb.infer(case))
     if found.top:
         row.update(top_motive=found.top.id, certainty=round(found.certainty, 2), band=found.band)
-    if found.advice:
-        row["first_action"] = found.advice[0].id
+    if found.first_action:
+        row["first_action"] = found.first_action.id
     row["warning_count"] = found.warning_count
     if overview:
-        row["overview"] = {"urgent": found.urgent, "possible": [c.id for c in found.possible],
+        row["overview"] = {"urgent": found.help_first, "possible": [c.id for c in found.possible],
                            "advice": [c.id for c in found.advice]}
     return row
 

@@ -48,10 +48,7 @@ def report_markdown(analysis: Any) -> str:
         out += [f"## {kind.heading}", ""]
         items = report[kind.key]
         if kind.ranked:
-            for caveat in kb.catalog.caveats:
-                if case.get(caveat.when[0].path) == caveat.when[1] and any(
-                        caveat.before(kb.conclusion(m["id"])) for m in items):
-                    out += [f"*{fill(caveat.text, analysis.words)}*", ""]
+            out += [line for caveat in report["caveats"] for line in (f"*{caveat['text']}*", "")]
             if items:
                 out += ["| Motive | Certainty | Band |", "|---|---|---|"]
                 out += [f"| {m['label']} | {m['certainty']:.2f} | {m['band']} |" for m in items]

@@ -8,7 +8,7 @@ documentation) is derived from it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -103,16 +103,18 @@ def beyond_the_articles(reason: str) -> tuple[Source, ...]:
 class Conclusion:
     """Something the knowledge base can conclude, with its words and sources.
 
-    ``priority`` orders actions (1 first); ``resources`` names the kinds of
-    help (see ``Resource``) to show beside it; ``tactic`` marks a motive that
-    reads the tears as a means to an end.  The id and kind come from the
-    ``Conclusions`` class it is declared in.
+    ``priority`` orders actions (1 first); ``theme`` names the group an
+    action is read under (see ``Catalog.themes``); ``resources`` names the
+    kinds of help (see ``Resource``) to show beside it; ``tactic`` marks a
+    motive that reads the tears as a means to an end.  The id and kind come
+    from the ``Conclusions`` class it is declared in.
     """
 
     label: str
     text: str
     sources: tuple[Source, ...]
     priority: int | None = None
+    theme: str | None = None
     resources: tuple[str, ...] = ()
     tactic: bool = False
     id: str = ""
@@ -316,16 +318,35 @@ class Region:
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class Caveat:
-    """A sentence shown before the conclusions it qualifies, when an answer is given.
+class Danger:
+    """A danger a case can report: ``fields`` whose answer yes reports it, and
+    the kinds of help (see ``Resource``) it needs.  The catalog lists dangers
+    in the order they are handled: questions, urgent help and help lines."""
 
-    ``when`` is a ``(field, value)`` pair; ``before`` picks the conclusions
-    (for example, motives that read the tears as a tactic).
+    id: str
+    fields: tuple
+    resources: tuple[str, ...]
+
+    def reported(self, case: Any) -> bool:
+        return any(case.get(f.path) is True for f in self.fields)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Caveat:
+    """A sentence that stands before the motives it qualifies.
+
+    It is called for when any of the ``when`` answers (``(field, value)``
+    pairs) is given.  ``before`` picks the conclusions it stands before; none
+    means it stands before all of them.
     """
 
-    when: tuple
-    before: Callable[[Conclusion], bool]
+    id: str
     text: str
+    when: tuple[tuple[Any, Any], ...]
+    before: Callable[[Conclusion], bool] | None = None
+
+    def applies(self, case: Any) -> bool:
+        return any(case.get(f.path) == value for f, value in self.when)
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -337,6 +358,10 @@ class Catalog:
     ``safety`` the fields asked first, with care (after ``safety_lead_in``);
     ``intro`` opens a consultation (``{questions}`` says about how many); ``wording`` maps a case to
     the words that fill the ``{placeholders}`` of every text (a pronoun, say).
+    ``themes`` are the ``(id, heading)`` groups actions are read under, in
+    order; ``dangers`` the dangers in the order they are handled;
+    ``caveats`` stand before the motives they qualify; ``phrases`` are the
+    fixed sentences and headings of a reading, by name.
     """
 
     kinds: tuple[Kind, ...]
@@ -349,8 +374,10 @@ class Catalog:
     safety_lead_in: str = ""
     intro: str = ""
     regions: tuple[Region, ...] = ()
-    general_help: frozenset[str] = frozenset()
     caveats: tuple[Caveat, ...] = ()
+    themes: tuple[tuple[str, str], ...] = ()
+    dangers: tuple[Danger, ...] = ()
+    phrases: Mapping[str, str] = field(default_factory=dict)
 
     def of_kind(self, kind: Kind) -> list[Conclusion]:
         return [c for c in self.conclusions if c.kind == kind]

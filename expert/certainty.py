@@ -13,7 +13,9 @@ WEAK = 0.2
 
 LIKELY = 0.6
 POSSIBLE = 0.3
-BANDS = ("likely", "possible", "unlikely")
+# The bands a person reads, strongest first, each with the least certainty it takes.
+THRESHOLDS = (("likely", LIKELY), ("possible", POSSIBLE), ("unlikely", -1.0))
+BANDS = tuple(name for name, _ in THRESHOLDS)
 
 
 def combine(a, b):
@@ -38,8 +40,9 @@ def combine_all(weights):
 
 def band(certainty):
     """The word a person reads for a certainty."""
-    if certainty >= LIKELY:
-        return "likely"
-    if certainty >= POSSIBLE:
-        return "possible"
-    return "unlikely"
+    return next(name for name, least in THRESHOLDS if certainty >= least)
+
+
+def at_least(name):
+    """The bands as strong as ``name`` or stronger, weakest first."""
+    return BANDS[BANDS.index(name)::-1]

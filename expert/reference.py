@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from exsplain.expert.certainty import THRESHOLDS
 from exsplain.expert.fields import ChoiceSet
+from exsplain.expert.schema import kinds_of_help
 from exsplain.expert.wording import fill
 
 NEUTRAL = {"they": "they", "them": "them", "their": "their", "themself": "themselves", "is": "are", "does": "do",
@@ -92,20 +94,32 @@ def report_reference(kb: Any) -> str:
         "| `region` | `{code, name, known}`: the region whose help lines were chosen (`--region`, else "
         "`EXSPLAIN_REGION`, else the locale's country, else `other`); `known` is false when the code asked for "
         "has no list of its own and another region's lines stand in |",
-        "| `safety` | `{answered, resources: [{name, contact, channels, for, hours}]}`: whether every safety "
-        "question was answered, and the help lines the reading names (`channels`: call, text, chat or web; "
-        "`for`: emergency, self_harm, abuse or directory; `hours` where a source confirms them, else null) |",
+        "| `safety` | `{answered, dangers, resources: [{name, contact, channels, for, hours}], help_first, "
+        "urgent}`: whether every safety question that applies was answered; the dangers the case reports, in "
+        "the order they are handled (" + ", ".join(f"`{d.id}`" for d in kb.catalog.dangers) + "); the help lines "
+        "for exactly those dangers (for all of them while a safety question is unanswered), in that order, "
+        "with the ways each can be reached (`channels`: call, text, chat, web) and what it is for (`for`: "
+        + ", ".join(sorted(kinds_of_help(kb))) + "); whether the reading opens with help (`help_first`: a "
+        "danger is reported, a safety question is unanswered or advice is urgent); and the ids of the urgent "
+        "advice (priority 1), in the order of danger |",
+        "| `first_action` | the id of the first advice the reading shows: the first urgent one, else the first "
+        "of the first theme group; null when there is no advice |",
+        "| `caveats` | `[{id, text, before}]`: sentences that stand before motives, decided by the knowledge "
+        "base; `before` is `\"all_motives\"` (at the head of the motives, shown or not) or the ids of the shown "
+        "motives it qualifies (it stands before the first of them) |",
     ]
     for kind in kb.kinds:
         if kind.ranked:
             shape = (f"`[{{id, certainty, band, label, {kind.text_key}, because, evidence: [{{rule, certainty, "
-                     "facts}], sources}]`, certainty above 0 only, most certain first; `because` says the "
-                     "answers behind it in words")
+                     "facts}], sources, shown}]`, certainty above 0 only, most certain first (ties in the "
+                     "catalog's order); `because` says the answers behind it in words; `shown` is true for "
+                     "those at least possible, which a reading lists (the others only as \"less likely\")")
         elif kind.brief:
             shape = f"`[{{id, {kind.text_key}}}]`"
         elif kind.prioritised:
-            shape = (f"`[{{id, priority, label, {kind.text_key}, because, sources}}]`, "
-                     "by priority (1 first), then id")
+            shape = (f"`[{{id, priority, theme, label, {kind.text_key}, because, sources}}]`, "
+                     "by priority (1 first), then the catalog's order; a reading groups them by `theme` ("
+                     + ", ".join(f"`{t}`: {h}" for t, h in kb.catalog.themes) + ", in that order)")
         else:
             shape = f"`[{{id, label, {kind.text_key}, rule, sources}}]`"
         out.append(f"| `{kind.key}` | {kind.heading}: {shape} |")
@@ -117,7 +131,8 @@ def report_reference(kb: Any) -> str:
         "| `trace` | `[{step, rule, matched, declared}]`: every rule firing, in order |",
         "",
         "Certainty runs from 0 to 1, combined MYCIN-style from the rules' weights; the band is "
-        "**likely** from 0.60, **possible** from 0.30, **unlikely** below.",
+        + ", ".join(f"**{name}** from {least:.2f}" for name, least in THRESHOLDS[:-1])
+        + f", **{THRESHOLDS[-1][0]}** below.",
         "",
     ]
     for kind in kb.kinds:
@@ -127,7 +142,11 @@ def report_reference(kb: Any) -> str:
             sources = "; ".join(s.in_words() for s in conclusion.sources)
             out.append(f"- `{conclusion.id}`: {fill(conclusion.label, NEUTRAL)}{priority}. Sources: {sources}.")
         out.append("")
-    out += ["## Sources", ""]
+    out += ["## Caveats (`caveats`)", ""]
+    for caveat in kb.catalog.caveats:
+        before = "all motives" if caveat.before is None else "the motives it qualifies"
+        out.append(f"- `{caveat.id}`, before {before}: {fill(caveat.text, NEUTRAL)}")
+    out += ["", "## Sources", ""]
     out += [f"- `{a.id}`: “{a.title}”, {a.description} ({a.paragraphs} paragraphs, counted as non-empty lines)."
             for a in kb.catalog.articles]
     return "\n".join(out) + "\n"

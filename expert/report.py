@@ -1,24 +1,29 @@
 """The report: what was concluded about a case, with reasons, sources and trace.
 
-``build`` turns an inference into plain data (the JSON report); every
-renderer (text, JSON, Markdown, graphs) reads that data, so all formats say
-the same thing.  The lists of conclusions and their keys come from the
-knowledge base's kinds.
+``build`` turns an inference into plain data (the JSON report) and decides
+there everything a reader sees: which motives are shown, which caveats stand
+before which motives, the help-first block (dangers in order, urgent advice,
+the help lines for those dangers), each advice's theme and the advice shown
+first.  Every renderer (text, JSON, Markdown, the end of a consultation,
+batch rows) reads that data and decides nothing, so all formats say the same
+thing.  The lists of conclusions and their keys come from the knowledge
+base's kinds.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from exsplain.expert.catalog import Conclusion, Region, Source
-from exsplain.expert.certainty import band
+from exsplain.expert.certainty import POSSIBLE, band
 from exsplain.expert.conditions import AbsentCondition, BeliefCondition, FieldCondition, ItemCondition
 from exsplain.expert.engine import Firing, Inference
 from exsplain.expert.rules import Belief
 from exsplain.expert.wording import fill
 
-REPORT_SCHEMA = 2
+REPORT_SCHEMA = 3
 
 
 def matched(kb: Any, firing: Firing) -> list[tuple[Any, str]]:
@@ -77,16 +82,29 @@ def sources(items: Any) -> list[str]:
     return [str(s) for s in items]
 
 
+def source_of(kb: Any, text: str) -> Source:
+    """The source a report names as ``text`` (see ``sources``), to put in words."""
+    return _sources_by_text(kb)[text]
+
+
+@cache
+def _sources_by_text(kb: Any) -> dict[str, Source]:
+    known = [s for c in kb.catalog.conclusions for s in c.sources]
+    known += [s for rule in kb.rules for s in getattr(rule, "sources", ())]
+    return {str(s): s for s in known}
+
+
 def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
-    """The report of ``case`` as plain data."""
+    """The report of ``case`` as plain data: everything a reader sees, decided here."""
     words = {**kb.catalog.wording(case), **region.words()}
     labels = kb.labels(words)
     withheld = inference.withheld()
+    order = catalog_order(kb)
     report: dict[str, Any] = {
         "schema": REPORT_SCHEMA,
         "case": {"title": case.title, "path": case.path},
         "region": region.as_data(),
-        "safety": safety(kb, case, inference, region),
+        "safety": None, "first_action": None, "caveats": None,  # decided below, from what follows
     }
     for kind in kb.kinds:
         if kind.ranked:
@@ -102,8 +120,9 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
                 items += [{"id": conclusion.id, kind.text_key: fill(fill(conclusion.text, f.details), words)}
                           for f in firings]
             elif kind.prioritised:
-                items.append({"id": conclusion.id, "priority": conclusion.priority, "label": labels[conclusion.id],
-                              kind.text_key: text, "because": because(kb, case, firings, words, labels),
+                items.append({"id": conclusion.id, "priority": conclusion.priority, "theme": conclusion.theme,
+                              "label": labels[conclusion.id], kind.text_key: text,
+                              "because": because(kb, case, firings, words, labels),
                               "sources": sources(sources_of(conclusion, firings))})
             else:
                 items.append({"id": conclusion.id, "label": labels[conclusion.id], kind.text_key: text,
@@ -111,9 +130,8 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
         if kind.brief:
             items = list({item[kind.text_key]: item for item in items}.values())
         elif kind.prioritised:
-            items.sort(key=lambda item: (item["priority"], item["id"]))
+            items.sort(key=lambda item: (item["priority"], order[kb.conclusion(item["id"])]))
         else:
-            order = {c: n for n, c in enumerate(kb.catalog.of_kind(kind))}
             items.sort(key=lambda item: order[kb.conclusion(item["id"])])
         report[kind.key] = items
         if kind.can_be_withheld:
@@ -121,6 +139,11 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
                 {"id": c.id, "label": labels[c.id], "reason": fill(firings[0].rule.reason or "", words)}
                 for c, firings in sorted(withheld.items(), key=lambda item: item[0].id) if c in drawn
             ]
+    advice = [item for kind in kb.kinds if kind.prioritised for item in report[kind.key]]
+    shown_first = in_reading_order(kb, [kb.conclusion(item["id"]) for item in advice])
+    report["safety"] = safety(kb, case, region, advice)
+    report["first_action"] = shown_first[0].id if shown_first else None
+    report["caveats"] = caveats(kb, case, report, words)
     unanswered = kb.judge.relevant_unknowns(case, inference.certainty)
     report["unanswered"] = unanswered
     report["questions"] = [{"field": p, "text": fill(kb.vocabulary.field(p).question, words)} for p in unanswered]
@@ -129,6 +152,12 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
         for f in inference.firings
     ]
     return report
+
+
+@cache
+def catalog_order(kb: Any) -> dict[Conclusion, int]:
+    """Each conclusion's place in the catalog, which breaks every tie."""
+    return {c: n for n, c in enumerate(kb.catalog.conclusions)}
 
 
 def sources_of(conclusion: Conclusion, firings: list[Firing]) -> tuple[Source, ...]:
@@ -145,6 +174,8 @@ def said_by(conclusion: Conclusion, firings: list[Firing], words: Mapping) -> st
 
 
 def ranked(kb: Any, case: Any, inference: Inference, kind: Any, words: Mapping, labels: Mapping) -> list[dict]:
+    """The hypotheses above 0, most certain first (ties in catalog order);
+    ``shown`` marks those at least possible, which a reading lists."""
     items = []
     for conclusion in kb.catalog.of_kind(kind):
         certainty = inference.certainty.get(conclusion.id, 0.0)
@@ -162,23 +193,91 @@ def ranked(kb: Any, case: Any, inference: Inference, kind: Any, words: Mapping, 
                 {"rule": f.rule.name, "certainty": f.rule.weight, "facts": matched_answers(kb, f)} for f in support
             ],
             "sources": sources(conclusion.sources),
+            "shown": certainty >= POSSIBLE,
         })
-    items.sort(key=lambda m: (-m["certainty"], m["id"]))
+    items.sort(key=lambda m: -m["certainty"])  # stable: ties keep the catalog's order
     return items
 
 
-def safety(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
-    """Whether the safety questions were answered, and the help the reading points to.
+ALL_MOTIVES = "all_motives"
 
-    The help is what the reached conclusions call for; while a safety
-    question is unanswered, the general help is shown as well.
+
+def caveats(kb: Any, case: Any, report: dict, words: Mapping) -> list[dict]:
+    """The caveats the case calls for, and the shown motives each stands before.
+
+    A caveat for some motives is left out when none of them is shown; one
+    for all motives stands at the head of them, shown or not.
     """
-    answered = all(case.known(f.path) or f.applies(case) is False for f in kb.catalog.safety)
-    withheld = inference.withheld()
-    needs = {r for kind in kb.kinds for c in inference.drawn(kind) if c not in withheld for r in c.resources}
-    if not answered:
-        needs |= kb.catalog.general_help
-    return {"answered": answered, "resources": [r.as_data() for r in region.for_(needs)]}
+    shown = [m["id"] for kind in kb.kinds if kind.ranked for m in report[kind.key] if m["shown"]]
+    found = []
+    for caveat in kb.catalog.caveats:
+        if not caveat.applies(case):
+            continue
+        before: str | list[str] = ALL_MOTIVES
+        if caveat.before is not None:
+            before = [m for m in shown if caveat.before(kb.conclusion(m))]
+            if not before:
+                continue
+        found.append({"id": caveat.id, "text": fill(caveat.text, words), "before": before})
+    return found
+
+
+def answered(kb: Any, case: Any) -> bool:
+    """Whether every safety question that applies has an answer."""
+    return all(case.known(f.path) or f.applies(case) is False for f in kb.catalog.safety)
+
+
+def dangers(kb: Any, case: Any) -> list[Any]:
+    """The dangers the case reports, in the order they are handled."""
+    return [d for d in kb.catalog.dangers if d.reported(case)]
+
+
+def safety(kb: Any, case: Any, region: Region, advice: list[dict]) -> dict:
+    """The help-first block: the dangers reported, the help lines for exactly
+    those (for every danger while a safety question is unanswered), and the
+    urgent advice, all in the order of danger."""
+    is_answered = answered(kb, case)
+    reported = dangers(kb, case)
+    needs = list(dict.fromkeys(r for d in (reported if is_answered else kb.catalog.dangers) for r in d.resources))
+    found = sorted(region.for_(set(needs)), key=lambda r: needs.index(r.for_) if r.for_ in needs else len(needs))
+    urgent = [item["id"] for item in advice if item["priority"] == FIRST]
+    return {"answered": is_answered, "dangers": [d.id for d in reported], "resources": [r.as_data() for r in found],
+            "help_first": help_first(is_answered, reported, urgent), "urgent": urgent}
+
+
+def help_first(is_answered: bool, reported: list, urgent: list) -> bool:
+    """Help comes first when a danger is reported, a safety question is
+    unanswered or any advice is urgent."""
+    return bool(reported or urgent) or not is_answered
+
+
+def in_reading_order(kb: Any, advice: list[Conclusion]) -> list[Conclusion]:
+    """Advice in the order a reading shows it: the urgent first (in the
+    catalog's order, which is the order of danger), then by theme in the
+    catalog's order of themes, by priority within a theme, then catalog order."""
+    themes = {theme: n for n, (theme, _) in enumerate(kb.catalog.themes)}
+    order = catalog_order(kb)
+
+    def place(c: Conclusion) -> tuple[int, int, int, int]:
+        urgent = c.priority == FIRST
+        return (0 if urgent else 1, 0 if urgent else themes.get(c.theme or "", len(themes)), c.priority or 0,
+                order[c])
+
+    return sorted(advice, key=place)
+
+
+def action_groups(kb: Any, report: dict) -> list[tuple[str | None, list[dict]]]:
+    """The advice that is not urgent, grouped under the theme headings in the
+    order a reading shows it; a theme with no advice is left out.  Advice
+    without a theme comes last, under no heading."""
+    urgent = set(report["safety"]["urgent"])
+    items = {item["id"]: item for kind in kb.kinds if kind.prioritised for item in report[kind.key]}
+    headings = dict(kb.catalog.themes)
+    groups: dict[str | None, list[dict]] = {}
+    for conclusion in in_reading_order(kb, [kb.conclusion(i) for i in items if i not in urgent]):
+        groups.setdefault(conclusion.theme if conclusion.theme in headings else None, []).append(
+            items[conclusion.id])
+    return [(headings.get(theme or ""), group) for theme, group in groups.items()]
 
 
 @dataclass(frozen=True)
@@ -187,8 +286,8 @@ class Summary:
 
     The top hypothesis and its certainty, the hypotheses at least possible,
     the advice in order (priority, then the knowledge base's order), how many
-    warnings the report would hold, and whether any advice comes first
-    (priority 1).
+    warnings the report would hold, the advice a reading shows first, and
+    whether help comes first (as the report's ``safety`` says).
     """
 
     top: Conclusion | None
@@ -197,31 +296,35 @@ class Summary:
     possible: list[Conclusion]
     advice: list[Conclusion]
     warning_count: int
-    urgent: bool
+    first_action: Conclusion | None
+    help_first: bool
 
 
 def summary(kb: Any, case: Any, inference: Inference) -> Summary:
-    """The ``Summary`` of a case."""
+    """The ``Summary`` of a case, decided as ``build`` decides the report."""
+    order = catalog_order(kb)
     ranked_kinds = [k for k in kb.kinds if k.ranked]
     hypotheses = sorted(((inference.certainty.get(c.id, 0.0), c) for k in ranked_kinds for c in kb.catalog.of_kind(k)),
-                        key=lambda pair: (-pair[0], pair[1].id))
+                        key=lambda pair: (-pair[0], order[pair[1]]))
     hypotheses = [(certainty, c) for certainty, c in hypotheses if certainty > 0]
     withheld = inference.withheld()
-    order = {c: n for n, c in enumerate(kb.catalog.conclusions)}
     advice = sorted((c for k in kb.kinds if k.prioritised for c in inference.drawn(k) if c not in withheld),
                     key=lambda c: (c.priority, order[c]))
     words = kb.catalog.wording(case)
     messages = {fill(fill(c.text, f.details), words) for k in kb.kinds if k.brief
                 for c, firings in inference.drawn(k).items() if c not in withheld for f in firings}
     certainty, top = hypotheses[0] if hypotheses else (0.0, None)
+    shown_first = in_reading_order(kb, advice)
+    urgent = [c for c in advice if c.priority == FIRST]
     return Summary(top, certainty, band(certainty) if top else None,
-                   [c for value, c in hypotheses if band(value) != "unlikely"], advice, len(messages),
-                   any(c.priority == FIRST for c in advice))
+                   [c for value, c in hypotheses if value >= POSSIBLE], advice, len(messages),
+                   shown_first[0] if shown_first else None, help_first(answered(kb, case), dangers(kb, case), urgent))
 
 
 FIRST = 1  # the priority of advice that comes before everything else (help, where safety is at stake)
 
 
 def first_advice(kb: Any, report: dict) -> list[dict]:
-    """The report's advice that comes first, set apart from the rest."""
-    return [item for kind in kb.kinds if kind.prioritised for item in report[kind.key] if item["priority"] == FIRST]
+    """The report's urgent advice, in the order of danger, set apart from the rest."""
+    items = {item["id"]: item for kind in kb.kinds if kind.prioritised for item in report[kind.key]}
+    return [items[i] for i in report["safety"]["urgent"]]

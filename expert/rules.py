@@ -21,6 +21,7 @@ from experta import Field as ExpertaField
 from experta.rule import Rule
 
 from exsplain.expert.catalog import Conclusion, Source
+from exsplain.expert.certainty import at_least
 
 # Salience layers: safety first, then all evidence, then what depends on the
 # combined certainty of the evidence, so that no conclusion is drawn from a
@@ -29,8 +30,8 @@ SAFETY = 30
 EVIDENCE = 20
 CONCLUSION = 10
 
-POSSIBLE = ("possible", "likely")
-LIKELY = ("likely",)
+POSSIBLE = at_least("possible")
+LIKELY = at_least("likely")
 
 _definition_order = itertools.count()
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from exsplain.expert.case import FREE_TEXT
+from exsplain.expert.catalog import VERBS
 from exsplain.expert.certainty import BANDS
-from exsplain.expert.report import REPORT_SCHEMA
+from exsplain.expert.report import ALL_MOTIVES, REPORT_SCHEMA
 from exsplain.expert.wording import fill
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -50,6 +51,8 @@ def report_schema(kb: Any) -> dict:
     text = {"type": "string"}
     texts = {"type": "array", "items": text}
     ids = lambda kind: {"enum": [c.id for c in kb.catalog.of_kind(kind)]}
+    motive = next(k for k in kb.kinds if k.ranked)
+    advice = next(k for k in kb.kinds if k.prioritised)
     properties: dict[str, Any] = {
         "schema": {"const": REPORT_SCHEMA},
         "case": _object({"title": {"type": ["string", "null"]}, "path": {"type": ["string", "null"]}}),
@@ -57,13 +60,20 @@ def report_schema(kb: Any) -> dict:
                            "known": {"type": "boolean"}}),
         "safety": _object({
             "answered": {"type": "boolean"},
+            "dangers": {"type": "array", "items": {"enum": [d.id for d in kb.catalog.dangers]}},
             "resources": {"type": "array", "items": _object({
-                "name": text, "contact": text,
-                "channels": {"type": "array", "items": {"enum": ["call", "text", "chat", "web"]}},
-                "for": {"enum": ["emergency", "self_harm", "abuse", "directory"]},
+                "name": text, "contact": text, "for": {"enum": sorted(kinds_of_help(kb))},
+                "channels": {"type": "array", "items": {"enum": list(CHANNELS)}},
                 "hours": {"type": ["string", "null"]},
             })},
+            "help_first": {"type": "boolean"},
+            "urgent": {"type": "array", "items": ids(advice)},
         }),
+        "first_action": {"anyOf": [ids(advice), {"type": "null"}]},
+        "caveats": {"type": "array", "items": _object({
+            "id": {"enum": [c.id for c in kb.catalog.caveats]}, "text": text,
+            "before": {"anyOf": [{"const": ALL_MOTIVES}, {"type": "array", "items": ids(motive)}]},
+        })},
     }
     for kind in kb.kinds:
         if kind.ranked:
@@ -71,11 +81,12 @@ def report_schema(kb: Any) -> dict:
                     "band": {"enum": list(BANDS)}, "label": text, kind.text_key: text, "because": texts,
                     "evidence": {"type": "array", "items": _object({
                         "rule": text, "certainty": {"type": "number", "minimum": -1, "maximum": 1}, "facts": texts})},
-                    "sources": texts}
+                    "sources": texts, "shown": {"type": "boolean"}}
         elif kind.brief:
             item = {"id": ids(kind), kind.text_key: text}
         elif kind.prioritised:
-            item = {"id": ids(kind), "priority": {"type": "integer", "minimum": 1}, "label": text,
+            item = {"id": ids(kind), "priority": {"type": "integer", "minimum": 1},
+                    "theme": {"enum": [t for t, _ in kb.catalog.themes] + [None]}, "label": text,
                     kind.text_key: text, "because": texts, "sources": texts}
         else:
             item = {"id": ids(kind), "label": text, kind.text_key: text, "rule": text, "sources": texts}
@@ -92,6 +103,14 @@ def report_schema(kb: Any) -> dict:
     required = [k for k in properties if k != "sensitivity"]
     return {"$schema": DRAFT, "$id": "urn:exsplain:report", "title": "exsplain report", "type": "object",
             "additionalProperties": False, "required": required, "properties": properties}
+
+
+CHANNELS = tuple(VERBS)  # the ways a help line can be reached
+
+
+def kinds_of_help(kb: Any) -> set[str]:
+    """What help lines are for, as the regions declare them."""
+    return {r.for_ for region in kb.catalog.regions for r in region.resources}
 
 
 def _object(properties: dict) -> dict:

@@ -6,10 +6,13 @@ guess is worded as a guess.  They may use ``{they}``, ``{them}``,
 "want{s}"), filled from ``ex.pronoun``.  Sources cite the two articles by
 paragraph; the safety advice goes beyond them and says why.
 """
-from exsplain.expert.catalog import Catalog, Caveat, Conclusion, Conclusions, Kind, beyond_the_articles, cite
+from exsplain.expert.catalog import Catalog, Conclusion, Conclusions, Kind, beyond_the_articles, cite
 from exsplain.knowledge.articles import SAFETY, WHY_EX_CRIES, WHY_HE_CRIED
-from exsplain.knowledge.facts import QUESTION_ORDER, SAFETY_QUESTIONS, TABLES, Safety
-from exsplain.knowledge.resources import ABUSE, EMERGENCY, GENERAL_HELP, REGIONS, SELF_HARM
+from exsplain.knowledge.caveats import CAVEATS
+from exsplain.knowledge.facts import QUESTION_ORDER, SAFETY_QUESTIONS, TABLES
+from exsplain.knowledge.phrases import PHRASES
+from exsplain.knowledge.resources import ABUSE, EMERGENCY, REGIONS, SELF_HARM
+from exsplain.knowledge.themes import ACTION_THEMES, DANGERS, THEMES
 
 A, B = WHY_HE_CRIED, WHY_EX_CRIES
 
@@ -45,12 +48,6 @@ class MOTIVES(Conclusions, kind=MOTIVE):
         "Since you ended it, one possibility is that the tears ask for pity: the hope may be that you "
         "remember the good times and try again.",
         cite(A, (11, 14)),
-    )
-    soften_the_blow = Conclusion(
-        "Softening the blow of leaving you",
-        "One possibility is that your ex cries so that you feel sorry for {them} rather than angry, and "
-        "so that {they} {does} not come out of it as the one to blame.",
-        cite(A, (15, 18)) + cite(B, 31),
         tactic=True,
     )
     guilt = Conclusion(
@@ -58,6 +55,13 @@ class MOTIVES(Conclusions, kind=MOTIVE):
         "Your ex chose to leave and may feel bad about the pain that caused you; tears can be how that "
         "regret comes out.",
         cite(B, (3, 12), (48, 49)),
+    )
+    soften_the_blow = Conclusion(
+        "Softening the blow of leaving you",
+        "One possibility is that your ex cries so that you feel sorry for {them} rather than angry, and "
+        "so that {they} {does} not come out of it as the one to blame.",
+        cite(A, (15, 18)) + cite(B, 31),
+        tactic=True,
     )
     personal_struggles = Conclusion(
         "Struggles of {their} own",
@@ -163,17 +167,17 @@ class ACTIONS(Conclusions, kind=ACTION):
         "these thoughts, and tell someone you trust today.",
         SAFETY, priority=1, resources=(SELF_HARM, EMERGENCY),
     )
+    put_your_safety_first = Conclusion(
+        "Put your own safety first",
+        "Your safety comes before anything else here. The helplines below can help you plan.",
+        SAFETY, priority=1, resources=(ABUSE, EMERGENCY),
+    )
     get_urgent_help = Conclusion(
         "Take the talk of self-harm seriously",
         "If {they} may be in danger now, call {emergency}. Tell someone close to {them}, such "
         "as family or a friend, and let {them} know {they} can {crisis_line}. You are not responsible for "
         "{their} safety, and you do not have to stay in contact or get back together to keep {them} safe.",
         SAFETY, priority=1, resources=(SELF_HARM, EMERGENCY),
-    )
-    put_your_safety_first = Conclusion(
-        "Put your own safety first",
-        "Your safety comes before anything else here. The helplines below can help you plan.",
-        SAFETY, priority=1, resources=(ABUSE, EMERGENCY),
     )
     stop_hurtful_remarks = Conclusion(
         "Let go of the hurtful remarks",
@@ -278,6 +282,10 @@ class ACTIONS(Conclusions, kind=ACTION):
     )
 
 
+for _action in ACTIONS.all():  # stand-in until each action declares its theme (knowledge v3)
+    _action.theme = ACTION_THEMES[_action.id]
+
+
 class WARNINGS(Conclusions, kind=WARNING):
     contact_mismatch = Conclusion(
         "Contact does not add up",
@@ -327,13 +335,8 @@ CATALOG = Catalog(
         "on this computer; nothing is sent anywhere."
     ),
     regions=REGIONS,
-    general_help=GENERAL_HELP,
-    caveats=(
-        Caveat(
-            when=(Safety.ex_self_harm_talk, True),
-            before=lambda conclusion: conclusion.tactic,
-            text="Your ex has talked about hurting {themself}. Whatever else the tears may mean, that talk "
-                 "is to be taken seriously.",
-        ),
-    ),
+    caveats=CAVEATS,
+    themes=THEMES,
+    dangers=DANGERS,
+    phrases=PHRASES,
 )

@@ -13,8 +13,8 @@ from exsplain.cli.main import all_commands, cli
 from conftest import example, example_files
 
 PLEA = example("ended-by-me-plea.toml")
-REPORT_KEYS = ["schema", "case", "region", "safety", "motives", "insights", "actions", "withheld", "warnings",
-               "unanswered", "questions", "trace"]
+REPORT_KEYS = ["schema", "case", "region", "safety", "first_action", "caveats", "motives", "insights", "actions",
+               "withheld", "warnings", "unanswered", "questions", "trace"]
 
 
 def exsplain_command():
@@ -53,21 +53,24 @@ def test_sources_flag_lists_every_source_in_full(runner):
     assert "“Why he cried when you broke up”, paragraphs 11 to 14" in " ".join(result.stdout.split())
 
 
-def test_json_report_follows_the_contract(runner):
+def test_json_report_follows_the_contract(runner, kb):
     result = runner.invoke(cli, ["analyze", "--format", "json", PLEA])
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert list(report) == REPORT_KEYS
-    assert report["schema"] == 2 and report["region"] == {"code": "GB", "name": "United Kingdom", "known": True}
+    assert report["schema"] == 3 and report["region"] == {"code": "GB", "name": "United Kingdom", "known": True}
     assert report["case"] == {"title": "He cried when I ended it and asked for another chance", "path": PLEA}
     for motive in report["motives"]:
-        assert set(motive) == {"id", "certainty", "band", "label", "explanation", "because", "evidence", "sources"}
+        assert set(motive) == {"id", "certainty", "band", "label", "explanation", "because", "evidence", "sources",
+                               "shown"}
         assert motive["certainty"] > 0 and motive["because"]
         assert all("." not in line.split()[0] for line in motive["because"]), "plain words, not field paths"
-    keys = [(-m["certainty"], m["id"]) for m in report["motives"]]
-    assert keys == sorted(keys)
-    assert all(set(a) == {"id", "priority", "label", "advice", "because", "sources"} for a in report["actions"])
-    assert [(a["priority"], a["id"]) for a in report["actions"]] == sorted((a["priority"], a["id"]) for a in report["actions"])
+    order = [c.id for c in kb.catalog.conclusions]
+    keys = [(-m["certainty"], order.index(m["id"])) for m in report["motives"]]
+    assert keys == sorted(keys), "most certain first, ties in the catalog's order"
+    assert all(set(a) == {"id", "priority", "theme", "label", "advice", "because", "sources"} for a in report["actions"])
+    keys = [(a["priority"], order.index(a["id"])) for a in report["actions"]]
+    assert keys == sorted(keys), "by priority, then in the catalog's order"
     assert [q["field"] for q in report["questions"]] == report["unanswered"]
     assert report["safety"]["answered"] is False and report["safety"]["resources"]
     assert [t["step"] for t in report["trace"]] == list(range(1, len(report["trace"]) + 1))

@@ -33,7 +33,7 @@ def test_rows_are_rounded_with_a_band_and_the_first_action_by_priority(runner):
     struggling = rows_of(runner.invoke(cli, ["batch", "--format", "jsonl", example("dumped-struggling-ex.toml")]))[0]
     assert struggling["certainty"] == 0.82 and struggling["band"] == "likely"
     safety = rows_of(runner.invoke(cli, ["batch", "--format", "jsonl", example("safety-abuse-and-pressure.toml")]))[0]
-    assert safety["first_action"] == "get_urgent_help", "priority 1, then the knowledge base's order"
+    assert safety["first_action"] == "put_your_safety_first", "urgent advice first, in the order of danger"
 
 
 def test_a_broken_file_is_reported_in_its_row_and_exits_2(runner, tmp_path):
@@ -70,7 +70,7 @@ def test_the_overview_counts_motives_and_advice_across_cases_safety_first(runner
     reports = [kb.report(kb.vocabulary.load(p), "GB") for p in example_files()]
     counts = {(c["section"], c["id"]): c["cases"] for c in overview["counts"]}
     assert overview["counts"][0]["id"] == "help_first"
-    assert counts[("safety", "help_first")] == sum(any(a["priority"] == 1 for a in r["actions"]) for r in reports)
+    assert counts[("safety", "help_first")] == sum(r["safety"]["help_first"] for r in reports)
     assert counts[("motives", "guilt")] == sum(any(m["id"] == "guilt" and m["band"] != "unlikely"
                                                    for m in r["motives"]) for r in reports)
     assert counts[("actions", "go_no_contact")] == sum("go_no_contact" in {a["id"] for a in r["actions"]}

@@ -34,7 +34,7 @@ EXPECTED = {
     "ended-by-me-practised-tears.toml": ("learned_manipulation", {"sense_of_failure"},
                                          {"dont_return_out_of_pity", "check_your_own_feelings"}, set(),
                                          {"safety_unanswered"}),
-    "ended-by-me-serial-failures.toml": ("no_one_better", {"sense_of_failure", "grief"}, {"trust_your_decision"}, set(),
+    "ended-by-me-serial-failures.toml": ("sense_of_failure", {"no_one_better", "grief"}, {"trust_your_decision"}, set(),
                                          {"safety_unanswered"}),
     "hurtful-remarks.toml": ("hurt_by_hostility", set(), {"stop_hurtful_remarks"}, set(), {"safety_unanswered"}),
     "my-part.toml": ("guilt", set(), {"own_your_part", "seek_support"}, set(), {"safety_unanswered"}),

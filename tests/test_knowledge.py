@@ -148,14 +148,14 @@ def test_unanswered_safety_questions_bring_the_general_help(kb):
     assert {r["for"] for r in report["safety"]["resources"]} == {EMERGENCY, SELF_HARM, ABUSE, DIRECTORY}
     answered = report_of(kb, safety={"i_think_of_self_harm": False, "ex_self_harm_talk": False,
                                      "threats_or_abuse": False})
-    assert answered["safety"] == {"answered": True, "resources": []}
+    assert answered["safety"] == {"answered": True, "dangers": [], "resources": [], "help_first": False, "urgent": []}
 
 
 def test_a_version_1_file_is_read_unchanged_and_gets_the_version_2_reading(kb, tmp_path):
     old = tmp_path / "old.toml"
     old.write_text('schema = 1\n[breakup]\nended_by = "me"\n[safety]\nthreats_or_abuse = true\n', encoding="utf-8")
     report = kb.report(kb.vocabulary.load(old), "GB")
-    assert report["schema"] == 2
+    assert report["schema"] == 3
     assert "put_your_safety_first" in ids(report, "actions")
 
 
