@@ -85,8 +85,10 @@ def summarize(item: Item, overview: bool = False) -> dict:
         row["first_action"] = found.advice[0].id
     row["warning_count"] = found.warning_count
     if overview:
+        labels = kb.labels(kb.catalog.wording(case))
         row["overview"] = {"urgent": found.urgent, "possible": [c.id for c in found.possible],
-                           "advice": [c.id for c in found.advice]}
+                           "advice": [c.id for c in found.advice], "title": shown(case.title or ""),
+                           "labels": {c.id: labels[c.id] for c in (found.top, *found.advice[:1]) if c}}
     return row
 
 
@@ -147,7 +149,7 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
       exsplain batch --format csv examples/dumped-its-not-you.toml examples/cries-easily.toml
     """
     items = items_of(paths)
-    rows = rows_of(items, jobs or os.cpu_count() or 1, overview)
+    rows = rows_of(items, jobs or os.cpu_count() or 1, overview or output_format == "table")  # words for people
     if sys.stderr.isatty() and len(items) > 1:
         rows = with_progress(rows, len(items))
     previous = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
@@ -172,7 +174,9 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
     for row in collected:
         row.pop("overview", None)
     if invalid:
-        raise BadInput(f"{invalid} of {len(collected)} cases are invalid (see the error column)")
+        from exsplain.cli.overview import invalid_message
+
+        raise BadInput(invalid_message(collected, overview, output_format))
 
 
 def write_rows(rows: Iterable[dict], output_format: str) -> list[dict]:
