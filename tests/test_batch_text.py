@@ -87,3 +87,14 @@ def test_a_spreadsheet_row_shows_its_title(runner, tmp_path, monkeypatch):
     result = runner.invoke(cli, ["batch", "clients.csv", example("co-parents.toml")], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Anna's case\n  clients.csv, row 2\n  Likeliest reason: ")
+
+
+@pytest.mark.parametrize("command", [["analyze"], ["explain", "--format", "json"], ["whatif"]])
+def test_a_spreadsheet_given_as_a_case_file_points_to_batch_and_convert(runner, tmp_path, command):
+    sheet = tmp_path / "eve.CSV"
+    sheet.write_text("title,breakup.ended_by,ex.cries.often.really\nEve,me,\n", encoding="utf-8")
+    args = [*command, str(sheet)] + (["guilt"] if command[0] == "explain" else [])
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stderr == (f"Error: {sheet}: {command[0]} reads case files in TOML or JSON; "
+                             "batch and convert read spreadsheets\n")
