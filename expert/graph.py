@@ -24,7 +24,6 @@ from exsplain.expert.report import said as said_of
 from exsplain.expert.wording import fill
 
 ANSWERS, HELP = "answers", "help"
-HEADINGS = {ANSWERS: "What you said", HELP: "Help first"}
 LABEL_WIDTH = 34  # characters on a line of a node's label
 
 
@@ -46,7 +45,8 @@ class Edge:
 
 @dataclass
 class Graph:
-    """Nodes by key, in groups shown in the order of ``groups`` (key -> heading), and edges."""
+    """Nodes by key (answers, and conclusions in groups shown in the order of ``groups``:
+    key -> heading), and edges."""
 
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
@@ -74,13 +74,12 @@ def derivation(kb: Any, analysis: Any, firings: list | None = None) -> Graph:
     words = analysis.words
     firings = inference.firings if firings is None else firings
     withheld = inference.withheld()
-    graph = Graph(groups={HELP: HEADINGS[HELP]})
+    graph = Graph(groups={HELP: "Help first"})
     for kind in kb.kinds:
         if kind.can_be_withheld:
             graph.groups[f"{kind.key} held back"] = kind.withheld_heading or "Held back"
     for kind in kb.kinds:
         graph.groups[kind.key] = kind.heading
-    graph.groups[ANSWERS] = HEADINGS[ANSWERS]
 
     def conclusion_node(conclusion: Any) -> str:
         label = fill(conclusion.label, words)
@@ -157,8 +156,7 @@ def legend_lines(graph: Graph) -> list[str]:
 
 def conclusion_groups(graph: Graph) -> list[tuple[str, str, list[str]]]:
     """(group, heading, node keys) for each group of conclusions that has nodes, in the graph's order."""
-    return [(group, heading, keys) for group, heading in graph.groups.items()
-            if group != ANSWERS and (keys := graph.in_group(group))]
+    return [(group, heading, keys) for group, heading in graph.groups.items() if (keys := graph.in_group(group))]
 
 
 def held_back(group: str) -> bool:
