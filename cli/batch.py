@@ -85,8 +85,10 @@ def summarize(item: Item, overview: bool = False) -> dict:
         row["first_action"] = found.first_action.id
     row["warning_count"] = found.warning_count
     if overview:
+        labels = kb.labels(kb.catalog.wording(case))
         row["overview"] = {"urgent": found.help_first, "possible": [c.id for c in found.possible],
-                           "advice": [c.id for c in found.advice]}
+                           "advice": [c.id for c in found.advice], "title": shown(case.title or ""),
+                           "labels": {c.id: labels[c.id] for c in (found.top, found.first_action) if c}}
     return row
 
 
@@ -147,7 +149,7 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
       exsplain batch --format csv examples/dumped-its-not-you.toml examples/cries-easily.toml
     """
     items = items_of(paths)
-    rows = rows_of(items, jobs or os.cpu_count() or 1, overview)
+    rows = rows_of(items, jobs or os.cpu_count() or 1, overview or output_format == "table")  # words for people
     if sys.stderr.isatty() and len(items) > 1:
         rows = with_progress(rows, len(items))
     previous = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
@@ -172,7 +174,9 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
     for row in collected:
         row.pop("overview", None)
     if invalid:
-        raise BadInput(f"{invalid} of {len(collected)} cases are invalid (see the error column)")
+        from exsplain.cli.overview import invalid_message
+
+        raise BadInput(invalid_message(collected, overview, output_format))
 
 
 def write_rows(rows: Iterable[dict], output_format: str) -> list[dict]:
@@ -188,11 +192,10 @@ def write_rows(rows: Iterable[dict], output_format: str) -> list[dict]:
             say(csv_line([row[c] for c in COLUMNS]))
             collected.append(row)
     else:
-        from exsplain.cli.layout import Page
+        from exsplain.cli.overview import rows_text
 
         collected = list(rows)
-        table = [["" if v is None else v for v in row.values()] for row in collected]
-        say("\n".join(Page.for_stream().table(COLUMNS, table, wrap=(0, 6))))
+        say("\n".join(rows_text(collected)))
     return collected
 
 
@@ -231,31 +234,10 @@ def summary_of(rows: list[dict], output_format: str) -> list[dict]:
         for record in counts:
             say(csv_line(list(record.values())))
     else:
+        from exsplain.cli.overview import overview_lines
+
         say("\n".join(overview_lines(counts, len(rows), len(valid))))
     return rows
-
-
-def overview_lines(counts: list[dict], total: int, valid: int) -> list[str]:
-    from exsplain.cli.layout import Page
-
-    page = Page.for_stream()
-    kinds = knowledge_base().kinds
-    headings = {"safety": "Safety first", **{k.key: f"{k.heading} (at least possible)" if k.ranked
-                                             else f"{k.heading} (advised)" for k in kinds}}
-    label_width = min(40, max(len(r["label"]) for r in counts), page.width - 26)
-    bar_width = page.width - label_width - 16
-    lines = page.wrap(f"{valid} of {total} cases analyzed" + ("" if valid == total else
-                                                             f"; {total - valid} invalid, not counted") + ".")
-    section = None
-    for record in counts:
-        if record["section"] != section:
-            section = record["section"]
-            lines += ["", page.heading(headings.get(section, section))]
-        filled = round(record["share"] * bar_width)
-        label = record["label"] if len(record["label"]) <= label_width else record["label"][: label_width - 3] + "..."
-        lines.append(f"  {label:<{label_width}} {record['cases']:>5} {'#' * filled}{'.' * (bar_width - filled)}"
-                     f" {record['share']:>4.0%}")
-    return lines
 
 
 def with_progress(rows: Iterable[dict], total: int) -> Iterator[dict]:

@@ -89,10 +89,17 @@ class Page:
         return (char if self.fancy else "-") * self.width
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]], wrap: Sequence[int] = ()) -> list[str]:
-        """Rows as a table that fits the width, or as a list when no table could.
+        """Rows as a table that fits the width, or as a list when no table could."""
+        return (self.fitting_table(headers, rows, wrap)
+                or self.listing(headers, [[str(c) for c in row] for row in rows]))
 
-        Columns in ``wrap`` may be wrapped at word boundaries to fit; the
-        others keep their natural width.
+    def fitting_table(self, headers: Sequence[str], rows: Sequence[Sequence[object]],
+                      wrap: Sequence[int] = ()) -> list[str] | None:
+        """Rows as a table that fits the width, or None when none could.
+
+        Columns in ``wrap`` may be wrapped at word boundaries (each line of a
+        cell apart) to fit, never inside a word; the others keep their
+        natural width.
         """
         from tabulate import tabulate
 
@@ -102,13 +109,14 @@ class Page:
                    for i in range(len(headers))]
         widths = fit(natural, self.width - 2 * (len(headers) - 1), wrap)
         if widths is not None:
-            wrapped = [["\n".join(self.wrap(c, width=w) if i in wrap else [c]) for i, (c, w) in
-                        enumerate(zip(row, widths))] for row in cells]
+            wrapped = [["\n".join(line for part in c.splitlines() for line in textwrap.wrap(
+                part, w, break_long_words=False, break_on_hyphens=False)) if i in wrap else c
+                        for i, (c, w) in enumerate(zip(row, widths))] for row in cells]
             text = tabulate(wrapped, headers=list(headers), tablefmt="simple", disable_numparse=True)
             lines = text.splitlines()
             if all(len(line) <= self.width for line in lines):
                 return lines
-        return self.listing(headers, cells)
+        return None
 
     def listing(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
         """Rows as blocks of ``Header: value`` lines, for a width no table fits."""

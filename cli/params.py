@@ -37,6 +37,16 @@ def shown(text: str) -> str:
     return escape(text)
 
 
+def read_case(path: str, ctx: Any) -> Any:
+    """The case file at ``path``; a spreadsheet is pointed to the commands that read one."""
+    from exsplain.expert.fields import CaseError
+
+    if path.lower().endswith(".csv"):
+        command = ctx.info_name if ctx else "this command"
+        raise CaseError(path, f"{command} reads case files in TOML or JSON; batch and convert read spreadsheets")
+    return knowledge_base().vocabulary.load(path)
+
+
 class CaseFile(click.ParamType):
     """A TOML or JSON case file, read and checked: the command receives a ``Case``."""
 
@@ -48,7 +58,7 @@ class CaseFile(click.ParamType):
         if not isinstance(value, str):
             return value
         try:
-            return knowledge_base().vocabulary.load(value)
+            return read_case(value, ctx)
         except CaseError as error:
             raise BadInput(shown(str(error))) from None
 
@@ -67,7 +77,7 @@ class CaseFiles(click.Argument):
         errors, cases = [], []
         for path in value or ():
             try:
-                cases.append(knowledge_base().vocabulary.load(path))
+                cases.append(read_case(path, ctx))
             except CaseError as error:
                 errors.append(shown(str(error)))
         if not value and self.required:

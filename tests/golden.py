@@ -26,6 +26,7 @@ SCREENS = {
     "explain-held-back-80": (["explain", f"{EXAMPLES}/safety-self-harm.toml", "go_no_contact"], 80),
     "whatif-safety-80": (["whatif", f"{EXAMPLES}/hurtful-remarks.toml", "--set", "safety.ex_self_harm_talk=yes"], 80),
     "whatif-answer-60": (["whatif", f"{EXAMPLES}/dumped-its-not-you.toml", "--set", "me.want_back=no"], 60),
+    "batch-80": (["batch", "--jobs", "1", EXAMPLES], 80),
     "batch-120": (["batch", "--jobs", "1", EXAMPLES], 120),
     "batch-summary-80": (["batch", "--jobs", "1", "--summary", EXAMPLES], 80),
     "trace-80": (["trace", f"{EXAMPLES}/ended-by-me-plea.toml"], 80),

@@ -159,7 +159,7 @@ def test_markdown_report_opens_with_help_and_draws_a_flowchart(runner):
     result = runner.invoke(cli, ["analyze", "--format", "markdown", example("safety-threats.toml")])
     assert result.exit_code == 0
     out = result.stdout
-    for section in ("# Threats after the breakup", "> **Help first**", "## The situation", "## Why your ex may be crying",
+    for section in ("# Threats after the breakup", "> ## Help first", "## The situation", "## Why your ex may be crying",
                     "## What the tears do and do not mean", "## What you could do", "### Advice held back for now",
                     "## Open questions", "## How the reading was reached", "## Sources"):
         assert section + "\n" in out, section

@@ -93,5 +93,5 @@ def test_markdown_cannot_be_given_html_or_headings_by_a_title(runner, tmp_path):
     path.write_text(json.dumps({"title": "<script>x</script>\n## Fake", "notes": "[a](b) *c*"}), encoding="utf-8")
     out = runner.invoke(cli, ["analyze", "--format", "markdown", str(path)]).stdout
     assert "<script>" not in out and "\n## Fake" not in out
-    assert out.startswith("# &lt;script&gt;x&lt;/script&gt;\\\\n\\#\\# Fake\n")
-    assert "\\[a\\]\\(b\\) \\*c\\*" in out
+    assert out.startswith("# &lt;script>x&lt;/script>\\\\n## Fake\n")
+    assert "\\[a\\](b) \\*c\\*" in out
