@@ -105,8 +105,9 @@ class Conclusion:
 
     ``priority`` orders actions (1 first); ``resources`` names the kinds of
     help (see ``Resource``) to show beside it; ``tactic`` marks a motive that
-    reads the tears as a means to an end.  The id and kind come from the
-    ``Conclusions`` class it is declared in.
+    reads the tears as a means to an end; ``theme`` names the group a reading
+    shows an action under (see ``Catalog.themes``).  The id and kind come
+    from the ``Conclusions`` class it is declared in.
     """
 
     label: str
@@ -115,6 +116,7 @@ class Conclusion:
     priority: int | None = None
     resources: tuple[str, ...] = ()
     tactic: bool = False
+    theme: str | None = None
     id: str = ""
     kind: Kind = field(default=None)  # type: ignore[assignment]
 
@@ -176,6 +178,27 @@ class Region:
 
 
 @dataclass(frozen=True, eq=False, repr=False)
+class Danger:
+    """A danger a case can report, declared in the order dangers are handled.
+
+    ``fields`` report it (a yes to any of them); ``resources`` are the kinds
+    of help it needs; ``actions`` the urgent advice it leads to; ``named_by``
+    patterns (regular expressions, filled with the case's words) that a text
+    speaking of this danger contains, so a check can tell that a text names
+    only the dangers a case reports.
+    """
+
+    id: str
+    fields: tuple
+    resources: tuple[str, ...]
+    actions: tuple[Conclusion, ...] = ()
+    named_by: tuple[str, ...] = ()
+
+    def reported(self, case: Any) -> bool:
+        return any(case.get(f.path) is True for f in self.fields)
+
+
+@dataclass(frozen=True, eq=False, repr=False)
 class Caveat:
     """A sentence shown before the conclusions it qualifies, when an answer is given.
 
@@ -197,6 +220,9 @@ class Catalog:
     ``safety`` the fields asked first, with care (after ``safety_lead_in``);
     ``intro`` opens a consultation (``{questions}`` says about how many); ``wording`` maps a case to
     the words that fill the ``{placeholders}`` of every text (a pronoun, say).
+    ``themes`` are ``(id, heading)`` pairs, in the order a reading groups
+    actions by; ``dangers`` the dangers a case can report, in the order they
+    are handled.
     """
 
     kinds: tuple[Kind, ...]
@@ -211,6 +237,8 @@ class Catalog:
     regions: tuple[Region, ...] = ()
     general_help: frozenset[str] = frozenset()
     caveats: tuple[Caveat, ...] = ()
+    themes: tuple[tuple[str, str], ...] = ()
+    dangers: tuple[Danger, ...] = ()
 
     def of_kind(self, kind: Kind) -> list[Conclusion]:
         return [c for c in self.conclusions if c.kind == kind]

@@ -108,12 +108,12 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
             else:
                 items.append({"id": conclusion.id, "label": labels[conclusion.id], kind.text_key: text,
                               "rule": firings[0].rule.name, "sources": sources(sources_of(conclusion, firings))})
+        order = {c: n for n, c in enumerate(kb.catalog.of_kind(kind))}
         if kind.brief:
             items = list({item[kind.text_key]: item for item in items}.values())
-        elif kind.prioritised:
-            items.sort(key=lambda item: (item["priority"], item["id"]))
+        elif kind.prioritised:  # within a priority, the catalog's order (urgent help in the order of danger)
+            items.sort(key=lambda item: (item["priority"], order[kb.conclusion(item["id"])]))
         else:
-            order = {c: n for n, c in enumerate(kb.catalog.of_kind(kind))}
             items.sort(key=lambda item: order[kb.conclusion(item["id"])])
         report[kind.key] = items
         if kind.can_be_withheld:
@@ -178,7 +178,10 @@ def safety(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
     needs = {r for kind in kb.kinds for c in inference.drawn(kind) if c not in withheld for r in c.resources}
     if not answered:
         needs |= kb.catalog.general_help
-    return {"answered": answered, "resources": [r.as_data() for r in region.for_(needs)]}
+    reported = [d for d in kb.catalog.dangers if d.reported(case)] or list(kb.catalog.dangers)
+    rank = {kind: n for n, d in reversed(list(enumerate(reported))) for kind in d.resources}
+    found = sorted(region.for_(needs), key=lambda r: rank.get(r.for_, len(reported)))  # in the order of danger
+    return {"answered": answered, "resources": [r.as_data() for r in found]}
 
 
 @dataclass(frozen=True)
