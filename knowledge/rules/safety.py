@@ -35,8 +35,8 @@ WITH_DANGER_NOW_AND_DARK_THOUGHTS = (
     "yourself, you can also go to the nearest emergency department. Everything else here can wait."
 )
 PRESSURE_IS_ABUSE = (
-    "Threatening self-harm to make you stay, answer or come back is a form of abuse, and you do not have "
-    "to give in to it. "
+    "Threatening self-harm to make you stay, answer or come back is a form of abuse: you do not have to "
+    "stay, answer or give in because of it. "
 )
 PLAN_AT_HOME = (
     "Make a safety plan: tell someone you trust what has happened, keep a record of threats and "
