@@ -6,8 +6,7 @@ guess is worded as a guess.  They may use ``{they}``, ``{them}``,
 "want{s}"), filled from ``ex.pronoun``.  Sources cite the two articles by
 paragraph; the safety advice goes beyond them and says why.
 """
-from exsplain.expert.catalog import (Catalog, Caveat, Conclusion, Conclusions, Danger, Kind, beyond_the_articles,
-                                    cite)
+from exsplain.expert.catalog import Catalog, Caveat, Conclusion, Conclusions, Danger, Kind, beyond_the_articles, cite
 from exsplain.knowledge.articles import SAFETY, WHY_EX_CRIES, WHY_HE_CRIED
 from exsplain.knowledge.facts import OTHER_QUESTIONS, TABLES, Ex, Safety
 from exsplain.knowledge.resources import ABUSE, EMERGENCY, GENERAL_HELP, REGIONS, SELF_HARM

@@ -13,8 +13,7 @@ from exsplain.expert.check import check
 from exsplain.expert.knowledge_base import KnowledgeBase
 from exsplain.expert.rules import Rule, conclusion
 from exsplain.knowledge.base import CASE_FILE_VERSIONS, ExsplainEngine
-from exsplain.knowledge.catalog import ACTIONS, CATALOG
-from exsplain.knowledge.catalog import QUESTION_ORDER
+from exsplain.knowledge.catalog import ACTIONS, CATALOG, QUESTION_ORDER
 from exsplain.knowledge.facts import Breakup, Me
 
 from conftest import ROOT, example
