@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from exsplain.cli.main import all_commands, cli
+from exsplain.knowledge.catalog import ACTIONS, CATALOG
 
 from conftest import example, example_files
 
@@ -67,7 +68,9 @@ def test_json_report_follows_the_contract(runner):
     keys = [(-m["certainty"], m["id"]) for m in report["motives"]]
     assert keys == sorted(keys)
     assert all(set(a) == {"id", "priority", "label", "advice", "because", "sources"} for a in report["actions"])
-    assert [(a["priority"], a["id"]) for a in report["actions"]] == sorted((a["priority"], a["id"]) for a in report["actions"])
+    order = [c.id for c in CATALOG.of_kind(ACTIONS.kind)]  # v3: within a priority, the catalog's order
+    keys = [(a["priority"], order.index(a["id"])) for a in report["actions"]]
+    assert keys == sorted(keys)
     assert [q["field"] for q in report["questions"]] == report["unanswered"]
     assert report["safety"]["answered"] is False and report["safety"]["resources"]
     assert [t["step"] for t in report["trace"]] == list(range(1, len(report["trace"]) + 1))

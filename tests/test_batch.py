@@ -33,7 +33,7 @@ def test_rows_are_rounded_with_a_band_and_the_first_action_by_priority(runner):
     struggling = rows_of(runner.invoke(cli, ["batch", "--format", "jsonl", example("dumped-struggling-ex.toml")]))[0]
     assert struggling["certainty"] == 0.82 and struggling["band"] == "likely"
     safety = rows_of(runner.invoke(cli, ["batch", "--format", "jsonl", example("safety-abuse-and-pressure.toml")]))[0]
-    assert safety["first_action"] == "get_urgent_help", "priority 1, then the knowledge base's order"
+    assert safety["first_action"] == "put_your_safety_first", "priority 1, then the knowledge base's order"
 
 
 def test_a_broken_file_is_reported_in_its_row_and_exits_2(runner, tmp_path):
