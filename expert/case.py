@@ -147,10 +147,9 @@ class Vocabulary:
         overrules it, and ``overruled`` records that so a warning can say so."""
         answers, overruled = dict(case.answers), list(case.overruled)
         for path, field_ in self.fields.items():
-            implies = getattr(field_, "implies", None)
-            if implies is None or answers.get(path) is not True:
+            if field_.implies is None or answers.get(path) is not True:
                 continue
-            target, value = implies
+            target, value = field_.implies
             if answers.get(target.path, value) != value:
                 overruled.append((target.path, path))
             answers[target.path] = value

@@ -64,6 +64,7 @@ class Field(ExpertaField):
     table: str = ""
     name: str = ""
     path: str = ""  # table.name, set with them by the table
+    implies: tuple | None = None  # see Flag
 
     def __init__(self, question: str, answers: dict, asked_if: tuple | None = None):
         super().__init__(object)
