@@ -31,11 +31,13 @@ PROMISES = (r"\bbelow\b", r"call or text")  # only the region's data may say how
 
 
 def texts(analysis: Any) -> list[tuple[str, str]]:
-    """``(id, text)`` for everything a reading says that the knowledge base wrote."""
+    """``(id, text)`` for everything a reading says that the knowledge base wrote
+    (the one place that reads the report's keys; caveats come with schema 3)."""
     report = analysis.report
     found = [(a["id"], a["advice"]) for a in report["actions"]]
     found += [(w["id"], w["reason"]) for w in report["withheld"]]
     found += [(i["id"], i["text"]) for i in report["insights"]]
+    found += [(c["id"], c["text"]) for c in report.get("caveats", [])]
     return found
 
 
