@@ -30,7 +30,10 @@ def check(examples_dir: str | None) -> None:
     be used by a rule or the wording; every citation must point at an
     existing paragraph; safety rules must say why they go beyond the
     articles; every rule must fire in some example; no two rules may be
-    identical. Exits 1 and lists the problems if any.
+    identical; the safety invariants must hold on every example and on every
+    combination of the safety answers the knowledge base lists (each failure
+    is named by example or by combination). Exits 1 and lists the problems if
+    any.
 
     \b
     Examples:

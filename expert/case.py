@@ -30,6 +30,8 @@ class Case:
 
     ``asked`` holds the fields a consultation put to the person, so that
     nothing scolds them for answering a question they were asked.
+    ``overruled`` holds ``(path, by)`` for each answer that another answer
+    contradicted and that the case is read without (see ``Vocabulary.implied``).
     """
 
     answers: Mapping[str, Any] = field(default_factory=dict)
@@ -37,6 +39,7 @@ class Case:
     notes: str | None = None
     path: str | None = None
     asked: frozenset[str] = frozenset()
+    overruled: tuple[tuple[str, str], ...] = ()
 
     def get(self, path: str) -> Any:
         return self.answers.get(path)
@@ -137,6 +140,23 @@ class Vocabulary:
             return path, answer.parse(raw)
         except ValueError:
             raise CaseError(None, f"{raw.strip()!r} is not allowed (allowed: {answer.describe()})", path) from None
+
+    def implied(self, case: Case) -> Case:
+        """``case`` read with what its answers imply (a field's ``implies``):
+        an implied answer fills a gap or, where the case says otherwise,
+        overrules it, and ``overruled`` records that so a warning can say so."""
+        answers, overruled = dict(case.answers), list(case.overruled)
+        for path, field_ in self.fields.items():
+            if field_.implies is None or answers.get(path) is not True:
+                continue
+            target, value = field_.implies
+            if answers.get(target.path, value) != value:
+                overruled.append((target.path, path))
+            answers[target.path] = value
+        if answers == case.answers:
+            return case
+        ordered = {p: answers[p] for p in self.fields if p in answers}
+        return replace(case, answers=ordered, overruled=tuple(dict.fromkeys(overruled)))
 
     # -- facts and files -----------------------------------------------------
 

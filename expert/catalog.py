@@ -319,13 +319,20 @@ class Region:
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Danger:
-    """A danger a case can report: ``fields`` whose answer yes reports it, and
-    the kinds of help (see ``Resource``) it needs.  The catalog lists dangers
-    in the order they are handled: questions, urgent help and help lines."""
+    """A danger a case can report, declared in the order dangers are handled.
+
+    ``fields`` report it (a yes to any of them); ``resources`` are the kinds
+    of help it needs; ``actions`` the urgent advice it leads to; ``named_by``
+    patterns (regular expressions, filled with the case's words) that a text
+    speaking of this danger contains, so a check can tell that a text names
+    only the dangers a case reports.
+    """
 
     id: str
     fields: tuple
     resources: tuple[str, ...]
+    actions: tuple[Conclusion, ...] = ()
+    named_by: tuple[str, ...] = ()
 
     def reported(self, case: Any) -> bool:
         return any(case.get(f.path) is True for f in self.fields)

@@ -3,16 +3,36 @@
 Every conclusion has words and sources and is reachable by some rule; every
 field has a question and words for each answer, and is used by a rule or by
 the wording; every rule cites its sources and fires on some example; every
-citation points at a paragraph that exists; no rule repeats another.
+citation points at a paragraph that exists; no rule repeats another; every
+invariant the knowledge base declares holds on every example and on every
+combination of answers it asks to be tried.
 """
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from exsplain.expert.case import Case
 from exsplain.expert.catalog import Source
 from exsplain.expert.rules import SAFETY, shadowed
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class Invariant:
+    """A promise every reading of a knowledge base keeps, and how to test it.
+
+    ``test`` takes an analysis (a case, its inference, report and region)
+    and returns the ways that reading breaks the promise, in words.
+    """
+
+    id: str
+    text: str
+    test: Callable[[Any], list[str]]
+
+
+SHOWN_PER_INVARIANT = 20  # failures listed for one invariant; the rest are counted
 
 
 @dataclass
@@ -26,14 +46,38 @@ class Findings:
         return f"{len(self.fired)}/{self.rules} rules fired by the examples"
 
 
-def check(kb: Any, examples: list[Case]) -> Findings:
-    """Check ``kb`` against the example cases ``examples``; returns ``Findings``."""
+def check(kb: Any, examples: list[Case], combinations: Iterable[tuple[str, Case]] | None = None) -> Findings:
+    """Check ``kb`` against the example cases ``examples`` and the invariants
+    over them and over ``combinations`` (by default, the knowledge base's own);
+    returns ``Findings``."""
     problems = conclusion_problems(kb) + rule_problems(kb) + field_problems(kb)
     fired: set[str] = set()
     for case in examples:
         fired |= {f.rule.name for f in kb.infer(case).firings}
     problems += [f"rule {r.name} fires in no example" for r in kb.rules if r.name not in fired]
+    named = [(f"example {os.path.basename(case.path or case.title or '?')}", case) for case in examples]
+    named += [(f"combination {name}", case) for name, case in
+              (kb.combinations() if combinations is None else combinations)]
+    problems += invariant_problems(kb, named)
     return Findings(problems, fired, len(kb.rules))
+
+
+def invariant_problems(kb: Any, cases: Iterable[tuple[str, Case]]) -> list[str]:
+    """Each failure of an invariant, by example or by combination, and the case it fails on
+    (regions taken in turn, so that every region's help is tried)."""
+    failures: dict[str, list[str]] = {inv.id: [] for inv in kb.invariants}
+    regions = [r.code for r in kb.catalog.regions] or [""]
+    for n, (name, case) in enumerate(cases):
+        analysis = kb.analyze(case, regions[n % len(regions)])
+        for invariant in kb.invariants:
+            failures[invariant.id] += [f"invariant {invariant.id} ({invariant.text}) fails on {name}: {failure}"
+                                       for failure in invariant.test(analysis)]
+    problems = []
+    for found in failures.values():
+        problems += found[:SHOWN_PER_INVARIANT]
+        if len(found) > SHOWN_PER_INVARIANT:
+            problems.append(f"... and {len(found) - SHOWN_PER_INVARIANT} more failures of the same invariant")
+    return problems
 
 
 def conclusion_problems(kb: Any) -> list[str]:

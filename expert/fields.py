@@ -56,20 +56,23 @@ class Answer:
 class Field(ExpertaField):
     """A question a person can answer, and the allowed answers.
 
-    ``asked_if`` is a ``(field, value)`` pair: the field only makes sense
-    once that other answer is given (a follow-up question).
+    ``asked_if`` is a ``(field, value)`` pair, or a tuple of such pairs:
+    the field only makes sense once that other answer (any of them) is given
+    (a follow-up question).
     """
 
     table: str = ""
     name: str = ""
     path: str = ""  # table.name, set with them by the table
+    implies: tuple | None = None  # see Flag
 
     def __init__(self, question: str, answers: dict, asked_if: tuple | None = None):
         super().__init__(object)
         self.question = question
         self.answers = {value: Answer(value, *wording) for value, wording in answers.items()}
         self.values = tuple(self.answers)
-        self.asked_if = asked_if
+        self.asked_if: tuple[tuple[Field, Any], ...] = (
+            () if asked_if is None else (asked_if,) if isinstance(asked_if[0], Field) else tuple(asked_if))
 
     def validate(self, data: Any) -> None:
         """experta checks facts against their fields when they are declared;
@@ -80,12 +83,13 @@ class Field(ExpertaField):
 
     def applies(self, case: Any) -> bool | None:
         """Whether the question makes sense for ``case``: True, False or None (not yet known)."""
-        if self.asked_if is None:
+        if not self.asked_if:
             return True
-        parent, value = self.asked_if
-        if not case.known(parent.path):
-            return None
-        return case.get(parent.path) == value
+        if any(case.get(parent.path) == value for parent, value in self.asked_if if case.known(parent.path)):
+            return True
+        if all(case.known(parent.path) or parent.applies(case) is False for parent, _ in self.asked_if):
+            return False
+        return None
 
     # -- checking values ---------------------------------------------------
 
@@ -184,12 +188,19 @@ class Choice(Field):
 
 
 class Flag(Field):
-    """Yes or no, written as a boolean; ``yes`` and ``no`` are the statements."""
+    """Yes or no, written as a boolean; ``yes`` and ``no`` are the statements.
+
+    ``implies`` is a ``(field, value)`` pair that a yes here entails (a threat
+    of self-harm used as pressure is self-harm talk): a case is read with it
+    (see ``Vocabulary.implied``).
+    """
 
     WORDS = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
 
-    def __init__(self, question: str, *, yes: str, no: str, asked_if: tuple | None = None):
+    def __init__(self, question: str, *, yes: str, no: str, asked_if: tuple | None = None,
+                 implies: tuple | None = None):
         super().__init__(question, {True: ("yes", yes), False: ("no", no)}, asked_if)
+        self.implies = implies
 
     def check(self, value: Any) -> Any:
         if not isinstance(value, bool):

@@ -7,6 +7,7 @@ because building experta's Rete network costs far more than running a case.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -43,8 +44,14 @@ class Analysis:
 class KnowledgeBase:
     """Everything needed to reason about, explain and report on a case."""
 
-    def __init__(self, engine_class: type[Engine], catalog: Catalog, versions: tuple[int, ...] = (1,)):
+    def __init__(self, engine_class: type[Engine], catalog: Catalog, versions: tuple[int, ...] = (1,),
+                 invariants: tuple = (), combinations: Callable[[], Iterable[tuple[str, Case]]] = tuple):
+        """``invariants`` (see ``expert.check.Invariant``) are promises every
+        reading keeps; ``combinations`` gives the ``(name, case)`` pairs that
+        ``exsplain check`` tries them on, besides the examples."""
         self.engine_class = engine_class
+        self.invariants = invariants
+        self.combinations = combinations
         self.catalog = catalog
         self.kinds: tuple[Kind, ...] = catalog.kinds
         self.vocabulary = Vocabulary(catalog.tables, versions)
@@ -65,7 +72,9 @@ class KnowledgeBase:
         return self.engine_class()
 
     def infer(self, case: Case, engine: Engine | None = None) -> Inference:
-        """Run the rules on ``case``, then the reviews; ``engine`` may be a fresh one."""
+        """Run the rules on ``case`` (read with what its answers imply), then the
+        reviews; ``engine`` may be a fresh one."""
+        case = self.vocabulary.implied(case)
         return self.review(case, (engine or self.engine).infer(self.vocabulary.facts(case)))
 
     def review(self, case: Case, inference: Inference) -> Inference:
@@ -78,7 +87,10 @@ class KnowledgeBase:
         return inference
 
     def analyze(self, case: Case, region: str | Region = "", engine: Engine | None = None) -> Analysis:
-        """The one way to reason about a case: inference now, report when asked."""
+        """The one way to reason about a case: inference now, report when asked.
+
+        The analysis holds the case as it is read, with what its answers imply."""
+        case = self.vocabulary.implied(case)
         return Analysis(self, case, self.infer(case, engine), self.catalog.region(region))
 
     def report(self, case: Case, region: str | Region = "", engine: Engine | None = None) -> dict:

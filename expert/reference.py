@@ -64,8 +64,8 @@ def case_reference(kb: Any) -> str:
                 allowed = "a list of any of: " + allowed
             follow = ""
             if field.asked_if:
-                parent, value = field.asked_if
-                follow = f" Asked only when `{parent.path}` is `{_value(parent, value)}`."
+                when = " or ".join(f"`{parent.path}` is `{_value(parent, value)}`" for parent, value in field.asked_if)
+                follow = f" Asked only when {when}."
             out.append(f"| `{field.name}` | {fill(field.question, NEUTRAL)}{follow} | {allowed} |")
         out.append("")
     return "\n".join(out)

@@ -127,9 +127,10 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
             else:
                 items.append({"id": conclusion.id, "label": labels[conclusion.id], kind.text_key: text,
                               "rule": firings[0].rule.name, "sources": sources(sources_of(conclusion, firings))})
+        order = {c: n for n, c in enumerate(kb.catalog.of_kind(kind))}
         if kind.brief:
             items = list({item[kind.text_key]: item for item in items}.values())
-        elif kind.prioritised:
+        elif kind.prioritised:  # within a priority, the catalog's order (urgent help in the order of danger)
             items.sort(key=lambda item: (item["priority"], order[kb.conclusion(item["id"])]))
         else:
             items.sort(key=lambda item: order[kb.conclusion(item["id"])])
@@ -238,7 +239,9 @@ def safety(kb: Any, case: Any, region: Region, advice: list[dict]) -> dict:
     urgent advice, all in the order of danger."""
     is_answered = answered(kb, case)
     reported = dangers(kb, case)
-    needs = list(dict.fromkeys(r for d in (reported if is_answered else kb.catalog.dangers) for r in d.resources))
+    # the help for the dangers reported, in their order; while a safety question is unanswered, then the rest
+    also = [] if is_answered else [d for d in kb.catalog.dangers if d not in reported]
+    needs = list(dict.fromkeys(r for d in (*reported, *also) for r in d.resources))
     found = sorted(region.for_(set(needs)), key=lambda r: needs.index(r.for_) if r.for_ in needs else len(needs))
     urgent = [item["id"] for item in advice if item["priority"] == FIRST]
     return {"answered": is_answered, "dangers": [d.id for d in reported], "resources": [r.as_data() for r in found],

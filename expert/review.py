@@ -87,17 +87,44 @@ class AnswersFromAnotherSituation(Review):
         for path, requirements in self.requirements(kb).items():
             if not case.known(path) or path in case.asked:
                 continue
-            field_ = kb.vocabulary.field(path)
-            needs = []
-            for conditions in requirements:
-                blocking = [c for c in conditions if c.judge(case, {}) == FAILS]
-                if not blocking:
-                    break
-                needs += [s for c in blocking for v in c.allowed() for s in c.field.statements(v)]
-            else:
+            blocking = [[c for c in conditions if c.judge(case, {}) == FAILS] for conditions in requirements]
+            if all(blocking):
+                field_ = kb.vocabulary.field(path)
                 found.append(Finding(
                     [f"{path} = {field_.spell_value(case.get(path))}"],
-                    {"question": field_.question, "situation": " or ".join(dict.fromkeys(needs))},
+                    {"question": field_.question, "situation": needed(blocking)},
                     (path,),
                 ))
+        return found
+
+
+def needed(requirements: list[list[FieldCondition]]) -> str:
+    """What an answer would need, in words that are true: the unmet conditions
+    every rule that uses it shares, joined with "and"; where the rules share
+    none, each rule's unmet conditions, the rules joined with "or"."""
+    def said(condition: FieldCondition) -> str:
+        return " or ".join(dict.fromkeys(s for v in condition.allowed() for s in condition.field.statements(v)))
+
+    shared = [c for c in requirements[0] if all(str(c) in map(str, other) for other in requirements[1:])]
+    if shared:
+        return " and ".join(dict.fromkeys(said(c) for c in shared))
+    return " or ".join(dict.fromkeys(" and ".join(said(c) for c in conditions) for conditions in requirements))
+
+
+class OverruledAnswers(Review):
+    """Answers the case is read without, because another answer implies the
+    opposite (see ``Vocabulary.implied``): one finding for each, naming both
+    questions."""
+
+    description = "an answer that another answer contradicts"
+
+    def findings(self, kb: Any, case: Any, inference: Any) -> list[Finding]:
+        found = []
+        for path, by in case.overruled:
+            field_, other = kb.vocabulary.field(path), kb.vocabulary.field(by)
+            found.append(Finding(
+                [f"{by} = {other.spell_value(case.get(by))}", f"{path} read as {field_.spell_value(case.get(path))}"],
+                {"question": field_.question, "other": other.question},
+                (path, by),
+            ))
         return found

@@ -2,17 +2,18 @@
 from exsplain.expert.engine import Engine
 from exsplain.expert.knowledge_base import KnowledgeBase
 from exsplain.knowledge.catalog import CATALOG
+from exsplain.knowledge.invariants import INVARIANTS, combinations
 from exsplain.knowledge.rules.actions import ActionRules
 from exsplain.knowledge.rules.insights import InsightRules
 from exsplain.knowledge.rules.motives import MotiveRules
 from exsplain.knowledge.rules.safety import SafetyRules
 from exsplain.knowledge.rules.warnings import WarningRules
 
-CASE_FILE_VERSIONS = (1, 2)  # version 1 files are read unchanged and get the version 2 reading
+CASE_FILE_VERSIONS = (1, 2, 3)  # files of earlier versions are read unchanged and get the version 3 reading
 
 
 class ExsplainEngine(SafetyRules, MotiveRules, InsightRules, ActionRules, WarningRules, Engine):
     """Why an ex cries and what to do about it, as forward-chaining rules."""
 
 
-KNOWLEDGE_BASE = KnowledgeBase(ExsplainEngine, CATALOG, CASE_FILE_VERSIONS)
+KNOWLEDGE_BASE = KnowledgeBase(ExsplainEngine, CATALOG, CASE_FILE_VERSIONS, INVARIANTS, combinations)

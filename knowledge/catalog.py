@@ -6,13 +6,12 @@ guess is worded as a guess.  They may use ``{they}``, ``{them}``,
 "want{s}"), filled from ``ex.pronoun``.  Sources cite the two articles by
 paragraph; the safety advice goes beyond them and says why.
 """
-from exsplain.expert.catalog import Catalog, Conclusion, Conclusions, Kind, beyond_the_articles, cite
+from exsplain.expert.catalog import Catalog, Conclusion, Conclusions, Danger, Kind, beyond_the_articles, cite
 from exsplain.knowledge.articles import SAFETY, WHY_EX_CRIES, WHY_HE_CRIED
 from exsplain.knowledge.caveats import CAVEATS
-from exsplain.knowledge.facts import QUESTION_ORDER, SAFETY_QUESTIONS, TABLES
+from exsplain.knowledge.facts import OTHER_QUESTIONS, TABLES, Ex, Safety
 from exsplain.knowledge.phrases import PHRASES
 from exsplain.knowledge.resources import ABUSE, EMERGENCY, REGIONS, SELF_HARM
-from exsplain.knowledge.themes import ACTION_THEMES, DANGERS, THEMES
 
 A, B = WHY_HE_CRIED, WHY_EX_CRIES
 
@@ -161,129 +160,167 @@ class INSIGHTS(Conclusions, kind=INSIGHT):
 
 
 class ACTIONS(Conclusions, kind=ACTION):
+    # In the order of the table of KNOWLEDGE.md §2: within a priority a reading
+    # keeps this order, so urgent help follows the order of the dangers.
+    call_emergency_now = Conclusion(
+        "Call for help now",
+        "If you are in danger right now, call {emergency} now. Everything else here can wait.",
+        SAFETY, priority=1, theme="safety", resources=(EMERGENCY,),
+    )
     reach_out_for_yourself = Conclusion(
         "Reach out for help for yourself, now",
-        "You deserve support right now. Please {crisis_line}, or call {emergency} if you might act on "
-        "these thoughts, and tell someone you trust today.",
-        SAFETY, priority=1, resources=(SELF_HARM, EMERGENCY),
+        "You deserve support right now. Please {crisis_line}, or call {emergency} if you might act on these "
+        "thoughts, and tell someone you trust today.",
+        SAFETY, priority=1, theme="safety", resources=(SELF_HARM, EMERGENCY),
     )
     put_your_safety_first = Conclusion(
         "Put your own safety first",
-        "Your safety comes before anything else here. The helplines below can help you plan.",
-        SAFETY, priority=1, resources=(ABUSE, EMERGENCY),
+        "Make a safety plan: tell someone you trust what has happened, keep a record of threats and "
+        "messages, and think about where you could go if you needed to. To plan, you can {abuse_line}; "
+        "if you are in danger, call {emergency}.",
+        SAFETY, priority=1, theme="safety", resources=(ABUSE, EMERGENCY),
+    )
+    plan_a_safe_exit = Conclusion(
+        "Plan a safe way out",
+        "Leaving a home you share with someone who has threatened you is safest when it is planned with "
+        "help: you can {abuse_line} to plan it. Do not tell your ex you are leaving while you are alone "
+        "together. Keep your phone, documents, money and any medicines where you can take them quickly, "
+        "know where you would go, and call {emergency} if you are in danger.",
+        beyond_the_articles("safety planning for someone who lives with the person who threatens them"),
+        priority=1, theme="safety", resources=(ABUSE, EMERGENCY),
     )
     get_urgent_help = Conclusion(
         "Take the talk of self-harm seriously",
-        "If {they} may be in danger now, call {emergency}. Tell someone close to {them}, such "
-        "as family or a friend, and let {them} know {they} can {crisis_line}. You are not responsible for "
-        "{their} safety, and you do not have to stay in contact or get back together to keep {them} safe.",
-        SAFETY, priority=1, resources=(SELF_HARM, EMERGENCY),
+        "If {they} may be in danger now, call {emergency}. Tell someone close to {them}, such as family or "
+        "a friend, and let {them} know {they} can {crisis_line}. You are not responsible for {their} "
+        "safety, and you do not have to stay in contact or get back together to keep {them} safe.",
+        SAFETY, priority=1, theme="safety", resources=(SELF_HARM, EMERGENCY),
+    )
+    get_support_at_work_or_school = Conclusion(
+        "Get support where you work or study",
+        "Tell someone responsible there, such as a manager, HR, security or a tutor, what has happened, "
+        "and keep a record of it. Ask what could change, such as hours, rooms or teams, so that you "
+        "are not left alone with {them}.",
+        beyond_the_articles("safety at work or at school when the person who threatens you is there"),
+        priority=2, theme="safety",
     )
     stop_hurtful_remarks = Conclusion(
         "Let go of the hurtful remarks",
         "Telling your ex what is wrong with {them} is unlikely to win back care or closeness; it tends to "
         "push {them} further away.",
-        cite(B, (53, 56)), priority=2,
+        cite(B, (53, 56)), priority=2, theme="contact",
     )
     trust_your_decision = Conclusion(
         "Trust your decision",
         "You thought it through before ending it. It is all right to hold on to that judgement even "
         "when the tears make you waver.",
-        cite(A, 21, 25), priority=2,
+        cite(A, 21, 25), priority=2, theme="clarity",
     )
     dont_return_out_of_pity = Conclusion(
         "Do not go back out of pity",
-        "Feeling sorry for your ex is not a reason to restart the relationship; pity fades, and the old "
-        "problems tend to stay.",
-        cite(A, (20, 22), (26, 28)), priority=2,
+        "Feeling sorry for your ex is not a reason to restart the relationship; pity may fade, and the "
+        "old problems may well still be there.",
+        cite(A, (20, 22), (26, 28)), priority=2, theme="clarity",
     )
     dont_read_tears_as_love = Conclusion(
         "Do not read the tears as love",
         "Try to treat your ex's crying as {their} own emotion rather than as a hint that {they} want{s} "
         "you back.",
-        cite(B, 5, 10, 26, 39), priority=2,
+        cite(B, 5, 10, 26, 39), priority=2, theme="clarity",
     )
     ask_what_has_changed = Conclusion(
         "Ask what has changed",
         "If your ex asks to try again, weigh it by what is really different now, not by the tears; "
         "without a real change, the problems that ended it tend to come back.",
         cite(A, (22, 24)) + beyond_the_articles("the article's advice applied to a request from the one who left"),
-        priority=2,
+        priority=2, theme="clarity",
+    )
+    point_to_professional_help = Conclusion(
+        "Point your ex to other help",
+        "Caring about {them} does not mean being {their} only support. Encourage {them} to see a doctor "
+        "or a counsellor, or to use a support line, so that {they} {has} help that does not depend on you.",
+        beyond_the_articles("supporting someone who is struggling without being their only support")
+        + cite(B, (13, 16)),
+        priority=2, theme="contact",
     )
     end_the_friendship_act = Conclusion(
         "Step back from acting like friends, for now",
         "Ask yourself why you keep acting like friends. Accepting that the relationship is over is "
         "easier at a distance; a friendship may be possible later, once you have healed.",
-        cite(B, (58, 61), 66), priority=2,
+        cite(B, (58, 61), 66), priority=2, theme="contact",
     )
     reassure_then_ask_for_space = Conclusion(
         "Reassure briefly, then ask for space",
         "If your ex breaks down while you talk, a few calm words are enough; once things settle, say "
         "that you both need some distance to heal.",
-        cite(B, (65, 66)), priority=2,
+        cite(B, (65, 66)), priority=2, theme="contact",
     )
     keep_contact_practical = Conclusion(
         "Keep the contact you cannot avoid short and practical",
         "Since you cannot stop seeing each other, keep contact brief and about the shared matter, in "
         "writing where you can, and leave the relationship out of it.",
         beyond_the_articles("contact that cannot end, such as shared children or work") + cite(B, 63),
-        priority=2,
+        priority=2, theme="contact",
     )
     check_your_own_feelings = Conclusion(
         "Check your own feelings",
         "Take stock of how you really feel about your ex and about the breakup, apart from {their} tears.",
-        cite(A, 19), priority=3,
+        cite(A, 19), priority=3, theme="clarity",
     )
     go_no_contact = Conclusion(
         "Step back from contact",
         "Stop the conversations that end in tears and leave you reading {their} feelings; the sooner you "
         "step back, the sooner you can start to heal.",
-        cite(B, 63), priority=3,
+        cite(B, 63), priority=3, theme="contact",
     )
     stop_comforting_the_dumper = Conclusion(
         "Let others comfort your ex",
         "It is not your job to soothe the person who ended it. Let {them} lean on other people, and keep "
         "your energy for yourself.",
-        cite(B, 62, (68, 70)), priority=3,
+        cite(B, 62, 68), priority=3, theme="contact",
     )
     see_the_responsibility_clearly = Conclusion(
         "See clearly whose choice it was",
         "Without blaming or attacking anyone, notice that the ending came from your ex's choice, so you "
         "can stop searching for faults in yourself.",
-        cite(B, 22, 44), priority=3,
+        cite(B, 22, 44), priority=3, theme="clarity",
     )
     own_your_part = Conclusion(
         "Learn from your part, without carrying all of it",
         "Look honestly at what you contributed so that you can learn from it; an ending usually has "
         "more than one side, and you do not have to carry all of the blame.",
-        cite(B, 37), priority=3,
+        cite(B, 37), priority=3, theme="clarity",
     )
     stop_following_online = Conclusion(
         "Take a break from following your ex online",
         "Muting or unfollowing your ex for now can help: news of {their} life tends to feed worry or "
         "false hope and slows healing.",
-        cite(B, (45, 47)), priority=3,
+        cite(B, (45, 47)), priority=3, theme="yourself",
     )
     give_it_time = Conclusion(
         "Give yourself time",
         "Healing after a breakup usually takes months, and sometimes longer; feeling raw now does not "
         "mean you will always feel this way.",
-        cite(B, (45, 46)), priority=4,
+        cite(B, (45, 46)), priority=4, theme="yourself",
     )
     focus_on_yourself = Conclusion(
         "Put yourself first",
         "Turn your attention from your ex's pain to your own healing and to what is good for you.",
-        cite(B, 43, 67, 70), priority=4,
+        cite(B, 43, 67, 70), priority=4, theme="yourself",
     )
     seek_support = Conclusion(
         "Find support outside the relationship",
         "Talk it through with friends, family or a counsellor rather than with your ex.",
-        beyond_the_articles("support from people other than the ex"), priority=4,
+        beyond_the_articles("support from people other than the ex"), priority=4, theme="yourself",
     )
 
 
-for _action in ACTIONS.all():  # stand-in until each action declares its theme (knowledge v3)
-    _action.theme = ACTION_THEMES[_action.id]
+THEMES = (
+    ("safety", "Your safety"),
+    ("contact", "Contact with your ex"),
+    ("clarity", "Seeing it clearly"),
+    ("yourself", "Looking after yourself"),
+)
 
 
 class WARNINGS(Conclusions, kind=WARNING):
@@ -291,7 +328,7 @@ class WARNINGS(Conclusions, kind=WARNING):
         "Contact does not add up",
         "You said your ex cries when you talk, but also that you are not in touch; one of these answers "
         "may need another look.",
-        cite(B, 2),
+        beyond_the_articles("a check of the answers, not a reading of the tears"),
     )
     irrelevant_answer = Conclusion(
         "An answer for another situation",
@@ -302,6 +339,12 @@ class WARNINGS(Conclusions, kind=WARNING):
         "Safety questions unanswered",
         "Some of the safety questions have no answer, so general help is listed first in case it is needed.",
         SAFETY,
+    )
+    answers_disagree = Conclusion(
+        "Answers that disagree",
+        "Your answers to “{question}” and “{other}” do not agree: the second means the first is a yes, so "
+        "the reading takes both as yes, to be safe.",
+        beyond_the_articles("a check of the answers: one answer implies another"),
     )
 
 
@@ -320,6 +363,25 @@ def wording(case):
     return PRONOUNS[case.get("ex.pronoun") or "they"]
 
 
+# The dangers a case can report, in the order they are handled: in the
+# questions, the urgent advice and the help lines (KNOWLEDGE.md §2, "Safety").
+# ``named_by``: words a text uses when it speaks of that danger.
+DANGERS = (
+    Danger("own_life", (Safety.in_danger_now, Safety.i_think_of_self_harm), (EMERGENCY, SELF_HARM),
+           (ACTIONS.call_emergency_now, ACTIONS.reach_out_for_yourself),
+           (r"hurting yourself", r"act on (these|those) thoughts", r"not wanting to live")),
+    Danger("from_ex", (Safety.threats_or_abuse, Safety.self_harm_as_pressure), (EMERGENCY, ABUSE),
+           (ACTIONS.put_your_safety_first, ACTIONS.plan_a_safe_exit),
+           (r"threat", r"abuse", r"intimidat")),
+    Danger("ex_life", (Safety.ex_self_harm_talk,), (EMERGENCY, SELF_HARM),
+           (ACTIONS.get_urgent_help,),
+           (r"hurting {themself}", r"self-harm", r"fear for {their} life", r"{their} safety", r"keep {them} safe")),
+)
+SAFETY_QUESTIONS = tuple(f for danger in DANGERS for f in danger.fields)
+# The pronoun first (it shapes every question), then the safety questions in
+# the order of the dangers (a follow-up waits until it applies), then the rest.
+QUESTION_ORDER = (Ex.pronoun, *SAFETY_QUESTIONS, *OTHER_QUESTIONS)
+
 CATALOG = Catalog(
     kinds=(MOTIVE, INSIGHT, ACTION, WARNING),
     conclusions=(*MOTIVES.all(), *INSIGHTS.all(), *ACTIONS.all(), *WARNINGS.all()),
@@ -334,9 +396,9 @@ CATALOG = Catalog(
         "could do; {questions}. It is a guide, not a substitute for professional help. Your answers stay "
         "on this computer; nothing is sent anywhere."
     ),
-    regions=REGIONS,
-    caveats=CAVEATS,
     themes=THEMES,
     dangers=DANGERS,
+    regions=REGIONS,
+    caveats=CAVEATS,
     phrases=PHRASES,
 )

@@ -122,6 +122,11 @@ class Ex(Table):
         yes="your ex asks or hints to get back together",
         no="your ex does not ask to get back together",
     )
+    relies_on_me = Flag(
+        "Are you the main person your ex turns to for support?",
+        yes="you are the main person your ex turns to for support",
+        no="you are not the main person your ex turns to for support",
+    )
 
 
 class Contact(Table):
@@ -220,28 +225,32 @@ class Safety(Table):
         yes="your ex links that talk to what you do",
         no="your ex does not link that talk to what you do",
         asked_if=(ex_self_harm_talk, True),
+        implies=(ex_self_harm_talk, True),
     )
     threats_or_abuse = Flag(
         "Has your ex threatened, intimidated, controlled or hurt you?",
         yes="your ex has threatened, intimidated, controlled or hurt you",
         no="your ex has not threatened or hurt you",
     )
+    in_danger_now = Flag(
+        "Are you in danger right now, from your ex or because you might act on those thoughts soon?",
+        yes="you are in danger right now",
+        no="you are not in danger right now",
+        asked_if=((i_think_of_self_harm, True), (threats_or_abuse, True), (self_harm_as_pressure, True)),
+    )
 
 
 TABLES = (Breakup, Crying, Ex, Contact, Me, Safety)
 
-# The order a consultation asks in: the pronoun (it shapes every question),
-# the safety questions, then who ended it and when, which decide what else matters.
-QUESTION_ORDER = (
-    Ex.pronoun,
-    Safety.i_think_of_self_harm, Safety.ex_self_harm_talk, Safety.self_harm_as_pressure, Safety.threats_or_abuse,
+# What a consultation asks after the pronoun (it shapes every question) and
+# the safety questions (in the order of the dangers, see knowledge.catalog):
+# who ended it and when first, since they decide what else matters.
+OTHER_QUESTIONS = (
     Breakup.ended_by, Breakup.how_long_ago, Breakup.ex_excuse,
     Crying.context, Crying.frequency, Crying.before_i_can_speak,
     Ex.failed_relationships, Ex.said_no_one_better, Ex.asks_to_get_back, Ex.used_tears_before,
-    Ex.cries_easily, Ex.usually_empathetic, Ex.stressors, Ex.blames_me,
+    Ex.cries_easily, Ex.usually_empathetic, Ex.stressors, Ex.relies_on_me, Ex.blames_me,
     Contact.level, Contact.as_friends, Contact.unavoidable, Contact.intimate_since, Contact.i_comfort_ex,
     Me.want_back, Me.confident_in_decision, Me.say_hurtful_things, Me.feel_guilty, Me.my_part,
     Me.have_closure, Me.follow_ex_online,
 )
-SAFETY_QUESTIONS = (Safety.i_think_of_self_harm, Safety.ex_self_harm_talk, Safety.self_harm_as_pressure,
-                    Safety.threats_or_abuse)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from exsplain.cli.main import all_commands, cli
+from exsplain.knowledge.catalog import ACTIONS, CATALOG
 
 from conftest import example, example_files
 

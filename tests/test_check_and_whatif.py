@@ -109,8 +109,8 @@ def test_whatif_accepts_the_words_of_an_answer(runner):
 
 def test_whatif_a_safety_answer_puts_help_first_and_holds_advice_back(runner):
     diff = json.loads(whatif(runner, "hurtful-remarks.toml", "safety.ex_self_harm_talk=true").stdout)
-    assert diff["actions"] == {"added": ["get_urgent_help"], "removed": ["go_no_contact", "focus_on_yourself"]}
-    assert diff["withheld"] == {"added": ["focus_on_yourself", "go_no_contact"], "removed": []}
+    assert diff["actions"] == {"added": ["get_urgent_help"], "removed": ["reassure_then_ask_for_space", "go_no_contact"]}
+    assert diff["withheld"] == {"added": ["go_no_contact", "reassure_then_ask_for_space"], "removed": []}
 
 
 def test_whatif_in_words_and_forgetting_an_answer(runner):

@@ -36,14 +36,15 @@ def test_the_pronoun_then_the_safety_questions_come_first(kb):
     while (field := consultation.next_question()) is not None and len(order) < 6:
         order.append(field)
         consultation.answer(field, False if field.values == (True, False) else field.values[0])
-    assert order[:5] == [Ex.pronoun, Safety.i_think_of_self_harm, Safety.ex_self_harm_talk,
-                         Safety.threats_or_abuse, Breakup.ended_by]
+    assert order[:5] == [Ex.pronoun, Safety.i_think_of_self_harm, Safety.threats_or_abuse,
+                         Safety.ex_self_harm_talk, Breakup.ended_by]  # v3: in the order of danger
 
 
 def test_the_follow_up_on_self_harm_talk_is_asked_only_after_a_yes(kb):
     consultation = Consultation(kb)
     consultation.answer(Ex.pronoun, "he")
     consultation.answer(Safety.i_think_of_self_harm, False)
+    consultation.answer(Safety.threats_or_abuse, False)
     consultation.answer(Safety.ex_self_harm_talk, True)
     assert consultation.next_question() is Safety.self_harm_as_pressure
     consultation.back()
@@ -87,7 +88,7 @@ def test_it_opens_with_what_it_is_and_how_many_questions(runner):
     first = " ".join(result.stdout.split("Question 1")[0].split())
     assert first.startswith("This is exsplain.")
     assert "not a substitute for professional help" in first and "stay on this computer" in first
-    assert "there are about 30 questions" in first
+    assert "there are about 31 questions" in first
 
 
 def test_ended_by_me_never_asks_for_the_dumpers_excuse(runner):
@@ -119,7 +120,7 @@ def test_a_reply_that_names_no_answer_is_asked_again_with_a_hint(runner):
 
 
 def test_a_yes_to_a_safety_question_is_met_at_once_with_help(runner):
-    result = consult(runner, "he\nno\nyes\n")
+    result = consult(runner, "he\nno\nno\nyes\n")
     after_yes = result.stdout.split("Has your ex talked about hurting or killing himself?")[1]
     acknowledgement, next_question = after_yes.split("Does your ex link that talk")[:2]
     assert "Thank you for telling me" in acknowledgement
@@ -286,7 +287,7 @@ def test_saving_keeps_the_file_private_whatever_the_umask(runner, tmp_path):
 def test_questions_lists_the_order_of_an_empty_consultation(runner):
     listed = json.loads(runner.invoke(cli, ["questions", "--format", "json"]).stdout)
     assert [q["field"] for q in listed[:5]] == ["ex.pronoun", "safety.i_think_of_self_harm",
-                                                "safety.ex_self_harm_talk", "safety.threats_or_abuse",
+                                                "safety.threats_or_abuse", "safety.ex_self_harm_talk",
                                                 "breakup.ended_by"]
     assert listed[1] == {"field": "safety.i_think_of_self_harm",
                          "text": "Have you had thoughts of hurting yourself, or of not wanting to live?",

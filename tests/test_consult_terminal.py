@@ -132,7 +132,7 @@ def test_quitting_before_the_safety_questions_opens_the_reading_with_help():
 
 def test_a_yes_to_self_harm_talk_brings_help_at_once():
     terminal = Terminal("consult")
-    for reply in ("he", "no"):
+    for reply in ("he", "no", "no"):
         terminal.expect("> ")
         terminal.type(reply)
     terminal.expect("> ")

@@ -71,7 +71,9 @@ def test_list_items_become_facts_of_their_own():
 
 def test_a_field_knows_its_table_name_path_and_follow_up():
     assert Breakup.ended_by.path == "breakup.ended_by"
-    assert Safety.self_harm_as_pressure.asked_if == (Safety.ex_self_harm_talk, True)
+    assert Safety.self_harm_as_pressure.asked_if == ((Safety.ex_self_harm_talk, True),)
+    assert Safety.in_danger_now.asked_if == ((Safety.i_think_of_self_harm, True), (Safety.threats_or_abuse, True),
+                                             (Safety.self_harm_as_pressure, True))
 
 
 def test_every_answer_has_a_label_and_a_statement(kb):

@@ -34,7 +34,7 @@ def test_abuse_with_self_harm_as_pressure_recommends_no_contact(kb):
 def test_self_harm_alone_holds_back_four_actions_with_reasons_and_suppresses_an_insight(kb):
     report = kb.report(kb.vocabulary.load(example("safety-self-harm.toml")), "GB")
     withheld = {w["id"]: w["reason"] for w in report["withheld"]}
-    assert set(withheld) == {"go_no_contact", "stop_comforting_the_dumper", "focus_on_yourself",
+    assert set(withheld) == {"go_no_contact", "stop_comforting_the_dumper", "reassure_then_ask_for_space",
                              "end_the_friendship_act"}
     assert all("someone else" in reason for reason in withheld.values())
     assert "dumper_is_not_the_victim" not in ids(report, "insights")
@@ -46,7 +46,8 @@ def test_self_harm_alone_holds_back_four_actions_with_reasons_and_suppresses_an_
 def test_threats_alone_put_safety_first_and_limit_contact_whoever_ended_it(kb, ended_by):
     report = report_of(kb, breakup={"ended_by": ended_by}, contact={"level": "frequent"},
                        crying={"context": "later_talks"},
-                       safety={"threats_or_abuse": True, "ex_self_harm_talk": False, "i_think_of_self_harm": False})
+                       safety={"threats_or_abuse": True, "ex_self_harm_talk": False, "i_think_of_self_harm": False,
+                               "in_danger_now": False})
     assert report["actions"][0]["id"] == "put_your_safety_first"
     assert "go_no_contact" in ids(report, "actions")
     everything = " ".join(a["advice"] for a in report["actions"]) + " ".join(w["reason"] for w in report["withheld"])
@@ -64,7 +65,8 @@ def test_self_harm_only_texts_do_not_speak_of_threats(kb):
 
 
 def test_own_dark_thoughts_come_first_with_resources(kb):
-    report = kb.report(kb.vocabulary.load(example("safety-own-dark-thoughts.toml")), "US")
+    case = kb.vocabulary.load(example("safety-own-dark-thoughts.toml")).with_answers(**{"safety.in_danger_now": False})
+    report = kb.report(case, "US")
     assert report["actions"][0]["id"] == "reach_out_for_yourself"
     assert [r["contact"] for r in report["safety"]["resources"]] == [
         "call 911", "call or text 988, or chat at 988lifeline.org", "visit findahelpline.com (free, confidential "
@@ -165,7 +167,7 @@ def test_motive_texts_are_hedged():
 
 
 def test_every_citation_lies_within_its_article_and_safety_rules_say_why(kb):
-    assert check(kb, []).problems == [f"rule {r.name} fires in no example" for r in kb.rules]
+    assert check(kb, [], combinations=[]).problems == [f"rule {r.name} fires in no example" for r in kb.rules]
     for rule in kb.rules:
         assert rule.sources, rule.name
         for source in rule.sources:
@@ -194,8 +196,7 @@ def test_the_advertisement_is_never_cited_and_the_advice_to_leave_a_sad_ex_only_
 
     owners = [(c.id, c.sources) for c in CATALOG.conclusions] + [(r.name, r.sources) for r in kb.rules]
     assert [name for name, sources in owners if ("001", 72) in cited(sources)] == []
-    assert {name for name, sources in owners if ("001", 69) in cited(sources)} == {
-        "stop_comforting_the_dumper", "consoling_the_one_who_left"}
+    assert {name for name, sources in owners if ("001", 69) in cited(sources)} == set()
 
 
 def test_in_words_a_source_names_the_article_and_its_paragraphs():

@@ -19,7 +19,7 @@ BAR = "┃ "
 TACTICS = {"soften_the_blow", "learned_manipulation", "seeking_reassurance", "playing_the_victim",
            "plea_to_reconsider"}
 NO_ANSWERS = {"i_think_of_self_harm": False, "ex_self_harm_talk": False, "self_harm_as_pressure": False,
-              "threats_or_abuse": False}
+              "threats_or_abuse": False, "in_danger_now": False}
 
 
 def analysis_with(kb, **tables):

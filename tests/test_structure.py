@@ -15,8 +15,8 @@ from exsplain.expert.conditions import RuleMistake
 from exsplain.expert.knowledge_base import KnowledgeBase
 from exsplain.expert.rules import Rule, believed, conclusion
 from exsplain.knowledge.base import CASE_FILE_VERSIONS, ExsplainEngine
-from exsplain.knowledge.catalog import ACTIONS, CATALOG
-from exsplain.knowledge.facts import QUESTION_ORDER, Breakup, Me, Stressor
+from exsplain.knowledge.catalog import ACTIONS, CATALOG, QUESTION_ORDER
+from exsplain.knowledge.facts import Breakup, Me, Stressor
 
 from conftest import ROOT, example
 
@@ -39,7 +39,7 @@ def test_sensitivity_speaks_of_advice_held_back_in_words(runner):
     assert result.exit_code == 0
     assert "withhel" not in result.stdout and "go_no_contact" not in result.stdout
     said = " ".join(result.stdout.split())
-    assert "held back for now: “Put yourself first”, “Step back from contact”" in said
+    assert "held back for now: “Step back from contact”, “Reassure briefly, then ask for space”" in said
 
 
 @pytest.mark.parametrize("conclusion, state", [

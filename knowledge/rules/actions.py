@@ -1,13 +1,24 @@
 """What to do, by situation and by likely motive."""
-from exsplain.expert.catalog import cite
+from exsplain.expert.catalog import beyond_the_articles, cite
 from exsplain.expert.rules import NOT, anything_but, believed, conclusion, one_of, unknown
+from exsplain.knowledge.articles import SAFETY
 from exsplain.knowledge.articles import WHY_EX_CRIES as B
 from exsplain.knowledge.articles import WHY_HE_CRIED as A
 from exsplain.knowledge.catalog import ACTIONS, MOTIVES
-from exsplain.knowledge.facts import Breakup, Contact, Crying, Ex, Me, Unavoidable
+from exsplain.knowledge.facts import Breakup, Contact, Crying, Ex, Me, Safety, Unavoidable
 
 NOT_YEARS_AGO = NOT(Breakup(how_long_ago="years"))
 NOTHING_BINDS_US = NOT(Unavoidable())
+NO_THREATS, NO_PRESSURE = NOT(Safety(threats_or_abuse=True)), NOT(Safety(self_harm_as_pressure=True))
+WORTH_HOLDING_ON_TO = (
+    "You do not want to go back, and that wish is worth holding on to, even when the tears make you waver."
+)
+OTHER_HELP_FOR_THEM = (
+    "It is not your job to soothe the person who ended it on your own. Stepping back from comforting "
+    "{them} goes with pointing {them} to other help, such as a doctor, a counsellor or the people close "
+    "to {them}, and keeping some energy for yourself."
+)
+RELIED_ON = beyond_the_articles("being the main support of someone who is struggling is a lot to carry alone")
 
 
 class ActionRules:
@@ -23,7 +34,7 @@ class ActionRules:
     )
     no_wish_to_go_back = conclusion(
         Breakup(ended_by="me"), Me(want_back="no"), unknown(Me, "confident_in_decision"),
-        concludes=ACTIONS.trust_your_decision, sources=cite(A, 25),
+        concludes=ACTIONS.trust_your_decision, says=WORTH_HOLDING_ON_TO, sources=cite(A, 25),
     )
     pity_plea = conclusion(
         Breakup(ended_by="me"), believed(MOTIVES.plea_to_reconsider),
@@ -81,6 +92,15 @@ class ActionRules:
         Breakup(ended_by="ex"), Contact(i_comfort_ex=True),
         concludes=ACTIONS.stop_comforting_the_dumper,
     )
+    consoling_one_who_relies_on_me = conclusion(  # pointing to help is reaching out: never under threats
+        Breakup(ended_by="ex"), Contact(i_comfort_ex=True), Ex(relies_on_me=True), NO_THREATS, NO_PRESSURE,
+        concludes=ACTIONS.stop_comforting_the_dumper, says=OTHER_HELP_FOR_THEM,
+        sources=cite(B, 62) + RELIED_ON,
+    )
+    the_one_they_rely_on = conclusion(
+        Ex(relies_on_me=True), NO_THREATS, NO_PRESSURE,
+        concludes=ACTIONS.point_to_professional_help,
+    )
     guilt_after_being_left = conclusion(
         Breakup(ended_by="ex"), Me(feel_guilty=True), NOT(Me(my_part=True)),
         concludes=ACTIONS.see_the_responsibility_clearly,
@@ -116,4 +136,20 @@ class ActionRules:
     hoping_for_the_one_who_left = conclusion(
         Breakup(ended_by="ex"), Me(want_back="yes"),
         concludes=ACTIONS.seek_support,
+    )
+    support_through_dark_thoughts = conclusion(
+        Safety(i_think_of_self_harm=True),
+        concludes=ACTIONS.seek_support, sources=SAFETY,
+    )
+    support_against_threats = conclusion(
+        Safety(threats_or_abuse=True),
+        concludes=ACTIONS.seek_support, sources=SAFETY,
+    )
+    support_against_pressure = conclusion(
+        Safety(self_harm_as_pressure=True),
+        concludes=ACTIONS.seek_support, sources=SAFETY,
+    )
+    support_for_the_one_relied_on = conclusion(
+        Ex(relies_on_me=True),
+        concludes=ACTIONS.seek_support, sources=RELIED_ON,
     )

@@ -29,14 +29,14 @@ class InsightRules:
         Breakup(ended_by="ex"), Me(want_back="yes"), Contact(level=anything_but("none")),
         concludes=INSIGHTS.false_hope_risk, sources=cite(B, 39),
     )
+    # not beside talk of self-harm (pressure implies it), nor beside a part the person played
     comforting_the_one_who_left = conclusion(
-        Breakup(ended_by="ex"), Contact(i_comfort_ex=True),
-        NOT(Safety(ex_self_harm_talk=True)), NOT(Safety(self_harm_as_pressure=True)),
+        Breakup(ended_by="ex"), Contact(i_comfort_ex=True), NOT(Safety(ex_self_harm_talk=True)),
+        NOT(Me(my_part=True)),
         concludes=INSIGHTS.dumper_is_not_the_victim,
     )
     guilty_after_being_left = conclusion(
-        Breakup(ended_by="ex"), Me(feel_guilty=True),
-        NOT(Safety(ex_self_harm_talk=True)), NOT(Safety(self_harm_as_pressure=True)),
+        Breakup(ended_by="ex"), Me(feel_guilty=True), NOT(Safety(ex_self_harm_talk=True)), NOT(Me(my_part=True)),
         concludes=INSIGHTS.dumper_is_not_the_victim,
     )
     tears_leave_the_problems = conclusion(

@@ -6,7 +6,7 @@ than its motive's.
 """
 from exsplain.expert.catalog import beyond_the_articles, cite
 from exsplain.expert.certainty import MODERATE, STRONG, WEAK
-from exsplain.expert.rules import NOT, evidence
+from exsplain.expert.rules import NOT, evidence, unknown
 from exsplain.knowledge.articles import WHY_EX_CRIES as B
 from exsplain.knowledge.articles import WHY_HE_CRIED as A
 from exsplain.knowledge.catalog import MOTIVES
@@ -71,6 +71,10 @@ class MotiveRules:
     guilt_of_the_one_who_left = evidence(
         Breakup(ended_by="ex"),
         supports=MOTIVES.guilt, weight=MODERATE, sources=cite(B, (3, 4), 11),
+    )
+    guilt_at_the_breakup_talk = evidence(
+        Breakup(ended_by="ex"), Crying(context="breakup_talk"),
+        supports=MOTIVES.guilt, weight=MODERATE, sources=cite(B, 5),
     )
     guilt_of_an_empathetic_ex = evidence(
         Breakup(ended_by="ex"), Ex(usually_empathetic=True),
@@ -152,10 +156,14 @@ class MotiveRules:
         supports=MOTIVES.seeking_reassurance, weight=MODERATE,
     )
 
-    # hurt_by_hostility: reacting to what I say
+    # hurt_by_hostility: reacting to what I say in the talks since (not at the breakup talk)
     hurt_by_my_remarks = evidence(
-        Me(say_hurtful_things=True),
+        Me(say_hurtful_things=True), Crying(context="later_talks"),
         supports=MOTIVES.hurt_by_hostility, weight=STRONG,
+    )
+    hurt_by_remarks_at_some_time = evidence(
+        Me(say_hurtful_things=True), unknown(Crying, "context"),
+        supports=MOTIVES.hurt_by_hostility, weight=MODERATE,
     )
 
     # playing_the_victim: the resentful one who left
@@ -166,4 +174,8 @@ class MotiveRules:
     left_blaming_me = evidence(
         Breakup(ended_by="ex", ex_excuse="blamed_me"),
         supports=MOTIVES.playing_the_victim, weight=WEAK, sources=cite(B, 8),
+    )
+    some_of_the_hurt_is_real = evidence(  # what the ex names may be real when I played a part
+        Me(my_part=True),
+        supports=MOTIVES.playing_the_victim, weight=-WEAK, sources=cite(B, 37),
     )

@@ -1,5 +1,5 @@
 """Warnings about the answers themselves: what does not add up, what is missing."""
-from exsplain.expert.review import AnswersFromAnotherSituation
+from exsplain.expert.review import AnswersFromAnotherSituation, OverruledAnswers
 from exsplain.expert.rules import conclusion, unknown
 from exsplain.knowledge.catalog import WARNINGS
 from exsplain.knowledge.facts import Breakup, Contact, Crying, Safety
@@ -25,6 +25,16 @@ class WarningRules:
     threats_unanswered = conclusion(
         unknown(Safety, "threats_or_abuse"), concludes=WARNINGS.safety_unanswered,
     )
+    danger_now_unanswered_with_dark_thoughts = conclusion(
+        Safety(i_think_of_self_harm=True), unknown(Safety, "in_danger_now"), concludes=WARNINGS.safety_unanswered,
+    )
+    danger_now_unanswered_with_threats = conclusion(
+        Safety(threats_or_abuse=True), unknown(Safety, "in_danger_now"), concludes=WARNINGS.safety_unanswered,
+    )
+    danger_now_unanswered_with_pressure = conclusion(
+        Safety(self_harm_as_pressure=True), unknown(Safety, "in_danger_now"), concludes=WARNINGS.safety_unanswered,
+    )
+    answers_that_disagree = OverruledAnswers(WARNINGS.answers_disagree)
     answers_from_another_situation = AnswersFromAnotherSituation(
         WARNINGS.irrelevant_answer, situation=(Breakup.ended_by, Crying.context),
     )
