@@ -1,7 +1,8 @@
 """Laying text out for a terminal: its width, word wrapping, tables that fit, colour.
 
 The width comes from ``COLUMNS`` or the terminal (80 when output is not a
-terminal), never below 60 and never above 120, so lines stay readable.
+terminal), never above 120 so lines stay readable, and never below 30: a
+narrower terminal gets lines laid out for 30 columns.
 Every line a command prints fits it: text wraps at word boundaries, and a
 table that cannot fit is shown as a list instead.  Colour is used only on a
 terminal, never with ``NO_COLOR`` or ``TERM=dumb``.
@@ -19,7 +20,7 @@ import click
 
 from exsplain.cli.output import unicode_ok
 
-MIN_WIDTH, MAX_WIDTH = 60, 120
+MIN_WIDTH, MAX_WIDTH = 30, 120
 
 
 def terminal_width() -> int:
@@ -77,13 +78,13 @@ class Page:
         """``text`` wrapped at word boundaries; ``first`` starts the first line instead of ``indent``."""
         return textwrap.wrap(
             text, width or self.width, initial_indent=indent if first is None else first,
-            subsequent_indent=indent, break_on_hyphens=False,
+            subsequent_indent=indent, break_on_hyphens=False, break_long_words=False,
         ) or [(indent if first is None else first).rstrip()]
 
-    def item(self, text: str, marker: str | None = None, indent: str = "") -> list[str]:
+    def item(self, text: str, marker: str | None = None, indent: str = "", width: int | None = None) -> list[str]:
         """A bulleted (or numbered) item, its text hanging under the first word."""
         marker = marker or self.bullet
-        return self.wrap(text, indent + " " * (len(marker) + 1), first=f"{indent}{marker} ")
+        return self.wrap(text, indent + " " * (len(marker) + 1), first=f"{indent}{marker} ", width=width)
 
     def rule(self, char: str = "─") -> str:
         return (char if self.fancy else "-") * self.width

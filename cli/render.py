@@ -103,7 +103,7 @@ def help_first(analysis: Any, page: Page) -> list[str]:
         region = analysis.region
         body += page.wrap(f"Where to find help ({region.name}, checked {region.checked}):", width=inner)
         for resource in safety["resources"]:
-            body += page.item(f"{resource['name']}: {resource['contact']}", indent=" ")
+            body += page.item(f"{resource['name']}: {resource['contact']}", indent=" ", width=inner)
     bar = page.style(page.bar, fg="red", bold=True)
     title = page.style("Help first", fg="red", bold=True)
     return ["", f"{bar} {title}"] + [f"{bar} {line}".rstrip() for line in body]

@@ -113,7 +113,7 @@ def test_replies_may_be_words_labels_beginnings_or_dont_know(runner):
 
 
 def test_a_reply_that_names_no_answer_is_asked_again_with_a_hint(runner):
-    result = consult(runner, "he\nmaybe\n" + SAFETY_NO + "me\n" + SKIP_REST)
+    result = consult(runner, "he\noften\n" + SAFETY_NO + "me\n" + SKIP_REST)
     assert "Please answer yes or no (or 1 for yes, 2 for no); or press Enter to skip it" in result.stdout
     assert dialogue(result.stdout).count("Have you had thoughts of hurting yourself") == 1
 
@@ -136,9 +136,9 @@ def test_quitting_before_the_safety_questions_still_opens_with_help(runner):
 
 def test_question_mark_says_why_from_the_rules_in_words(runner):
     result = consult(runner, "he\n" + SAFETY_NO + "?\nme\n" + SKIP_REST)
-    why = " ".join(result.stdout.split("I ask because")[1].split("Question")[0].split())
-    assert "Why your ex may be crying: “Grief over the ending”" in why
-    assert "plea_when" not in why
+    why = " ".join(result.stdout.split("Your answer decides whether")[1].split("Question")[0].split())
+    assert "counts “Grief over the ending” among the reasons" in why
+    assert "plea_when" not in why and "Safety questions unanswered" not in why
 
 
 def test_back_returns_to_the_previous_question_and_changes_it(runner, tmp_path):
@@ -156,7 +156,8 @@ def test_the_review_screen_changes_one_answer(runner, kb, tmp_path):
     data["breakup"]["ended_by"] = "me"
     full = tmp_path / "full.json"
     full.write_text(json.dumps(data), encoding="utf-8")
-    answered = [f.path for f in kb.question_order]
+    # the follow-up on self-harm talk no longer applies after a no to it, so it is not listed
+    answered = [f.path for f in kb.question_order if f.path != "safety.self_harm_as_pressure"]
     change = answered.index("breakup.ended_by") + 1
     result = consult(runner, f"{change}\nmy ex did\n\n", "--answers", str(full), "--format", "json")
     assert result.exit_code == 0, result.stderr
