@@ -96,6 +96,7 @@ def not_sure(text: str) -> bool:
 
 def yes_or_no(text: str) -> bool | None:
     """True or False for an everyday yes or no ("yeah kinda", "nope", "she did", "I haven't"), else None."""
+    text = " ".join(re.sub(r"[,;.!?]", " ", text).split())
     for candidate in dict.fromkeys((text, without_hedges(text))):
         if candidate in YES:
             return True
