@@ -62,7 +62,10 @@ class Page:
         return click.style(text, **styles) if self.colour and text else text  # type: ignore[arg-type]
 
     def heading(self, text: str) -> str:
-        return self.style(text, bold=True)
+        """``text`` in bold; a heading wider than the page is wrapped, which gives it more than one line."""
+        if len(text) <= self.width:
+            return self.style(text, bold=True)
+        return "\n".join(self.style(line, bold=True) for line in self.wrap(text))
 
     @property
     def bullet(self) -> str:

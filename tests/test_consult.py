@@ -298,3 +298,57 @@ def test_questions_leaves_out_what_no_longer_matters(runner):
     listed = runner.invoke(cli, ["questions", "--format", "json", example("ended-by-me-doubting.toml")])
     fields = [q["field"] for q in json.loads(listed.stdout)]
     assert "breakup.ex_excuse" not in fields and fields[0] == "safety.i_think_of_self_harm"
+
+
+@pytest.mark.parametrize("region, emergency, crisis", [("GB", "999", "Samaritans: 116 123"),
+                                                       ("US", "911", "call or text 988"),
+                                                       ("other", "the local emergency number", "findahelpline.com")])
+def test_the_pinned_consultation_after_a_yes_to_self_harm_ends_with_the_help_lines(region, emergency, crisis):
+    golden = Path(__file__).parent / "golden" / f"consult-self-harm-{region}-80.txt"
+    last_screen = "\n".join(golden.read_text(encoding="utf-8").splitlines()[-24:])
+    assert emergency in last_screen and crisis in last_screen
+    assert last_screen.rstrip().splitlines()[-1].startswith("┃"), "the help is the last thing on screen"
+
+
+def test_not_sure_at_a_safety_question_leaves_it_open_and_says_so_once(runner):
+    result = consult(runner, "he\nunsure\nnot sure\nno\n" + SKIP_REST)
+    said = dialogue(result.stdout)
+    assert said.count("also talk with people") == 1 and "That stays open." in said
+    report = json.loads(consult(runner, "he\nunsure\nnot sure\nno\n" + SKIP_REST, "--format", "json").stdout)
+    assert {"safety.i_think_of_self_harm", "safety.ex_self_harm_talk"} <= set(report["unanswered"])
+
+
+def test_five_replies_that_name_no_answer_leave_the_question_open_and_exit_1(runner):
+    result = consult(runner, "purple\n" * 5 + "no\n" * 3 + SKIP_REST)
+    assert result.exit_code == 1
+    assert "I could not make out an answer" in result.stdout
+    assert dialogue(result.stdout).count("Please answer with a number") == 5
+
+
+def test_an_unreadable_piped_line_is_asked_again_and_loses_nothing(runner, tmp_path):
+    saved = tmp_path / "case.toml"
+    result = runner.invoke(cli, ["consult", "--save", str(saved)], input=b"\xff\nhe\n\xa3\xc0\nno\n")
+    assert result.exit_code == 1  # input ended
+    assert result.stdout.count("I could not read that; please type it again.") == 2
+    assert 'pronoun = "he"' in saved.read_text() and "i_think_of_self_harm = false" in saved.read_text()
+
+
+def test_rule_and_why_again_climb_from_the_question_to_the_reading(runner):
+    result = consult(runner, "he\n?\nwhy\nwhy\nwhy\nno\nno\nno\nrule\n" + SKIP_REST)
+    said = " ".join(dialogue(result.stdout).split())
+    steps = ["I ask everyone this, so that help comes first", "Your answer decides whether the reading suggests",
+             "The rule: when you have had thoughts of hurting yourself", "You deserve support right now",
+             "It changes what the reading shows under “Help first”"]
+    assert [said.index(s) for s in steps] == sorted(said.index(s) for s in steps)
+    assert "The rule: when you ended it" in said.split("Who ended the relationship?")[1]
+
+
+def test_quit_without_save_says_the_answers_are_not_kept(runner):
+    result = consult(runner, "he\nno\nquit\n")
+    assert "Your answers are not kept" in result.stdout and "--save FILE" in result.stdout
+    assert result.stdout.index("Your answers are not kept") < result.stdout.index("Your reading")
+
+
+def test_answers_from_a_file_are_counted_when_the_consultation_resumes(runner):
+    result = consult(runner, SKIP_REST, "--answers", example("ended-by-me-plea.toml"))
+    assert "I kept the" in result.stdout and "questions are left" in " ".join(result.stdout.split())
