@@ -103,6 +103,7 @@ class Dialogue:
         self.lead_in_shown = self.unsure_said = False
         self.left_open = 0  # questions left open because no reply to them could be read
         self.quitted = self.ended = False  # by quit; by the end of input
+        self.closed = False  # the reading and the help kept in sight are shown
         if self.interactive:
             enable_line_editing()
 
@@ -535,19 +536,27 @@ def consult(save_path: str | None, answers: Any, output_format: str, region: str
     dialogue = Dialogue(kb, consultation, region, output_format == "json", saver)
     with own_terminal():
         status = dialogue.run()
-        if status == ExitStatus.INTERRUPTED:
+        try:
+            if status != ExitStatus.INTERRUPTED:
+                status = finish(dialogue, region, output_format, status)
+        except KeyboardInterrupt:  # at the offer to save, or while the reading is shown
+            status = ExitStatus.INTERRUPTED
+        if status == ExitStatus.INTERRUPTED and not dialogue.closed:
             interrupted(dialogue, kb.analyze(consultation.case, region), dialogue.saver)
-            raise Stop(status)
-        if dialogue.ended:
-            dialogue.say("\nInput ended before the last question; here is the reading so far.")
-        if dialogue.left_open:
-            dialogue.say()
-            dialogue.text("Some replies could not be read, so those questions were left open.")
-        if dialogue.quitted or dialogue.ended:
-            dialogue.offer_to_save()
-        status = show_reading(dialogue, kb.analyze(consultation.case, region), output_format, status)
     if status != ExitStatus.OK:
         raise Stop(status)
+
+
+def finish(dialogue: Dialogue, region: str, output_format: str, status: ExitStatus) -> ExitStatus:
+    """After the questions: what happened to the answers, then the reading; the final status."""
+    if dialogue.ended:
+        dialogue.say("\nInput ended before the last question; here is the reading so far.")
+    if dialogue.left_open:
+        dialogue.say()
+        dialogue.text("Some replies could not be read, so those questions were left open.")
+    if dialogue.quitted or dialogue.ended:
+        dialogue.offer_to_save()
+    return show_reading(dialogue, dialogue.kb.analyze(dialogue.consultation.case, region), output_format, status)
 
 
 def interrupted(dialogue: Dialogue, analysis: Any, saver: Saver | None) -> None:
@@ -581,6 +590,7 @@ def show_reading(dialogue: Dialogue, analysis: Any, output_format: str, status: 
             status = ExitStatus.INTERRUPTED
     saved(dialogue)
     closing(dialogue, analysis)
+    dialogue.closed = True
     return status
 
 
