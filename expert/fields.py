@@ -307,6 +307,8 @@ class ChoiceSet(Field):
             for part in [piece] if self.matches(piece, words) else piece.split():
                 if part not in self.FILLER:
                     chosen.add(self.chosen(part, words))
+        if not chosen:  # only commas, or only little words
+            raise ReplyError(self.hint())
         return tuple(v for v in self.values if v in chosen)
 
     def matches(self, text: str, words: Mapping | None) -> bool:

@@ -352,3 +352,21 @@ def test_quit_without_save_says_the_answers_are_not_kept(runner):
 def test_answers_from_a_file_are_counted_when_the_consultation_resumes(runner):
     result = consult(runner, SKIP_REST, "--answers", example("ended-by-me-plea.toml"))
     assert "I kept the" in result.stdout and "questions are left" in " ".join(result.stdout.split())
+
+
+def test_back_and_quit_work_at_the_review(runner, kb):
+    consultation, skipped = Consultation(kb), 0
+    for field, value in ((Ex.pronoun, "he"), (Safety.i_think_of_self_harm, False), (Safety.ex_self_harm_talk, False),
+                         (Safety.threats_or_abuse, False)):
+        consultation.answer(field, value)
+    while (field := consultation.next_question()) is not None:
+        consultation.skip(field)
+        last, skipped = field, skipped + 1
+    replies = "he\nno\nno\nno\n" + "\n" * skipped + "back\nyes\nquit\n"
+    result = consult(runner, replies)
+    first, second = result.stdout.split("\nYour answers\n")[1:]
+    question = last.question.format(their="his")
+    assert f"{question} skipped" in " ".join(first.split())
+    assert question in first.split("> ", 1)[1], "back asks the last question again"
+    assert f"{question} yes" in " ".join(second.split()) and "\nYour reading\n" in second
+    assert result.exit_code == 0

@@ -61,6 +61,12 @@ def test_odd_numbers_and_characters_are_refused_with_the_hint(reply):
         Breakup.ended_by.parse(reply, SHE)
 
 
+@pytest.mark.parametrize("reply", ["the and my", "work, money", "wrk, famly, mony"])
+def test_a_list_that_names_nothing_or_something_unknown_is_refused(reply):
+    with pytest.raises(ReplyError, match="Please"):
+        Ex.stressors.parse(reply, SHE)
+
+
 def test_a_near_miss_close_to_two_answers_is_asked_back():
     with pytest.raises(Unclear) as raised:
         Crying.frequency.parse("onse", SHE)  # once? or nothing at all
