@@ -564,6 +564,8 @@ def interrupted(dialogue: Dialogue, analysis: Any, saver: Saver | None) -> None:
     from exsplain.cli.render import help_first
 
     kept = f"; {saver.saved} answers saved to {shown(saver.path)}" if saver and saver.saved is not None else ""
+    if not saver and analysis.case.answers:
+        kept = "; your answers were not kept (start with --save FILE to keep them)"
     say(f"\nConsultation stopped{kept}.", err=True)
     for line in help_first(analysis, Page.for_stream(err=True)):
         say(line, err=True)

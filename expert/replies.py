@@ -39,7 +39,7 @@ HEDGES = ("i think", "i guess", "i suppose", "i reckon", "i believe", "kind of",
           "probably", "pretty much", "mostly", "basically", "well", "um", "uh", "er", "hmm", "really", "honestly",
           "just", "i would say", "id say")
 # "she did", "I have", "they don't": a subject and an auxiliary answer a yes-or-no question.
-SUBJECTS = r"(?:i|we|he|she|they|it|my ex|you)"
+SUBJECTS = r"(?:i|we|he|she|they|it|you)"
 AUXILIARIES = r"(?:do|does|did|have|has|had|am|is|are|was|were|can|could|will|would|should)"
 SAID_YES = re.compile(rf"(?:(?:yes|yeah|yep|yup) )?{SUBJECTS} {AUXILIARIES}")
 SAID_NO = re.compile(rf"(?:(?:no|nope|nah) )?(?:{SUBJECTS} (?:{AUXILIARIES}nt|cant|wont|aint|{AUXILIARIES} not|never)"

@@ -151,6 +151,7 @@ def test_a_yes_to_self_harm_talk_brings_help_at_once():
     terminal.ctrl_c()
     status, _ = terminal.finish()
     assert status == 130
+    assert "your answers were not kept (start with --save FILE" in terminal.log
 
 
 def test_dont_know_a_label_and_a_beginning_are_accepted():

@@ -1,5 +1,9 @@
 """Replies as people type them: each is read as what it means, or asked back, never a crash."""
+import contextlib
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from exsplain.expert.fields import NotSure, ReplyError, Unclear
 from exsplain.expert.replies import plain, span_in_months, yes_or_no
@@ -101,3 +105,11 @@ def test_how_long_ago_names_its_answer(reply, value):
 
 def test_words_that_are_neither_yes_nor_no():
     assert yes_or_no("often") is None and yes_or_no("blue") is None
+
+
+@given(reply=st.text(max_size=40))
+def test_any_text_is_read_as_an_allowed_answer_or_refused_never_a_crash(reply):
+    for field in (Safety.i_think_of_self_harm, Breakup.ended_by, Breakup.how_long_ago, Ex.stressors):
+        with contextlib.suppress(ReplyError):  # refused with the hint: fine; anything else raised: a crash
+            value = field.parse(reply, SHE)
+            field.check(value if field is Safety.i_think_of_self_harm else field.to_data(value))
