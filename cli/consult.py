@@ -21,7 +21,7 @@ from exsplain.cli.layout import Page
 from exsplain.cli.output import say, say_json
 from exsplain.cli.params import CaseFile, format_option, knowledge_base, region_option
 from exsplain.cli.status import BadInput, ExitStatus, Stop
-from exsplain.expert.replies import NotSure, ReplyError, Unclear, plain, yes_or_no
+from exsplain.expert.replies import NotSure, ReplyError, Unclear, number, plain, yes_or_no
 from exsplain.expert.wording import fill, shown
 
 MAX_REPLY = 1000  # characters of one reply; a longer line is refused
@@ -375,8 +375,6 @@ class Dialogue:
                     self.say("There is no question to go back to.")
                     continue
                 return False
-            from exsplain.expert.replies import number
-
             chosen = number(reply)
             if chosen is not None and 1 <= chosen <= len(asked):
                 field, value = asked[chosen - 1]
