@@ -81,7 +81,7 @@ class Page:
         """``text`` wrapped at word boundaries; ``first`` starts the first line instead of ``indent``."""
         return textwrap.wrap(
             text, width or self.width, initial_indent=indent if first is None else first,
-            subsequent_indent=indent, break_on_hyphens=False, break_long_words=False,
+            subsequent_indent=indent, break_on_hyphens=False,
         ) or [(indent if first is None else first).rstrip()]
 
     def item(self, text: str, marker: str | None = None, indent: str = "", width: int | None = None) -> list[str]:

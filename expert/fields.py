@@ -146,9 +146,10 @@ class Field(ExpertaField):
         or their beginning, an everyday word for it, or a clear near miss."""
         words = words or {}
         text, choices = plain(reply), self.choices()
-        if number(text) is not None:
-            if 1 <= number(text) <= len(choices):  # type: ignore[operator]
-                return choices[number(text) - 1]  # type: ignore[operator]
+        chosen = number(text)
+        if chosen is not None:
+            if 1 <= chosen <= len(choices):
+                return choices[chosen - 1]
             raise ReplyError(self.hint())
         names = {a: self.names_of(a, words) for a in choices}
         found = by_words(text, names) or by_words(without_hedges(text), names)
