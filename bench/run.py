@@ -8,7 +8,6 @@ run it with ``make bench``. Figures are printed, never asserted.
 interleaved on the same cases.
 """
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -119,42 +118,53 @@ def generate_cases(folder, count, seed=20261122):
     sys.path.insert(0, str(ROOT))
     import tomli_w
 
+    from exsplain.expert.sampling import random_cases_data
     from exsplain.knowledge.base import KNOWLEDGE_BASE
 
-    rng = random.Random(seed)
-    for n in range(count):
-        data = {}
-        for field in KNOWLEDGE_BASE.vocabulary.fields.values():
-            if rng.random() < 0.6:
-                samples = field.samples()
-                value = rng.choice(samples)
-                if isinstance(value, tuple):
-                    value = rng.sample(field.values, rng.randint(0, 3))
-                data.setdefault(field.table, {})[field.name] = field.to_data(value)
+    for n, data in enumerate(random_cases_data(KNOWLEDGE_BASE.vocabulary, count, seed)):
         (folder / f"case-{n:05d}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
 
 
-def per_case_split(paths, rounds=3):
-    """Seconds per case for reading the file, inference and the report, with the engine reused."""
-    sys.path.insert(0, str(ROOT))
-    from exsplain.expert.report import build
-    from exsplain.knowledge.base import KNOWLEDGE_BASE as kb
+STAGES = ("read", "declare", "run", "reviews", "report")
 
+
+def per_case_stages(paths, kb=None, rounds=3):
+    """Seconds per case in each stage, with the engine reused: reading and
+    checking the file, declaring its facts, firing the rules, the reviews, the report."""
+    from exsplain.expert.report import build
+
+    if kb is None:
+        from exsplain.knowledge.base import KNOWLEDGE_BASE as kb
+    engine = kb.engine
     kb.infer(kb.vocabulary.load(paths[0]))  # build the engine outside the timing
-    load, infer, build_report = [], [], []
+    region = kb.catalog.region("GB")
+    times = {stage: [] for stage in STAGES}
     for _ in range(rounds):
         for path in paths:
             start = time.perf_counter()
             case = kb.vocabulary.load(path)
-            loaded = time.perf_counter()
-            inference = kb.infer(case)
-            inferred = time.perf_counter()
-            build(kb, case, inference, kb.catalog.region("GB"))
+            read = time.perf_counter()
+            engine.prepare(kb.vocabulary.facts(case))
+            declared = time.perf_counter()
+            inference = engine.conclude()
+            ran = time.perf_counter()
+            kb.review(case, inference)
+            reviewed = time.perf_counter()
+            build(kb, case, inference, region)
             built = time.perf_counter()
-            load.append(loaded - start)
-            infer.append(inferred - loaded)
-            build_report.append(built - inferred)
-    return load, infer, build_report
+            for stage, seconds in zip(STAGES, (read - start, declared - read, ran - declared, reviewed - ran,
+                                               built - reviewed)):
+                times[stage].append(seconds)
+    times["total"] = [sum(parts) for parts in zip(*(times[stage] for stage in STAGES))]
+    return times
+
+
+def scaling(paths, factors=(1, 2, 4)):
+    """Per-case stage times with the rules copied 1, 2 and 4 times (see bench/scaled.py)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from scaled import scaled
+
+    return {factor: per_case_stages(paths, scaled(factor), rounds=1) for factor in factors}
 
 
 def fresh_and_reused(paths, rounds=3):
@@ -191,7 +201,7 @@ def main():
 
     print("\nFirst question of a consultation (piped stdin)")
     first = timed(until_first_question, 10)
-    imports = timed(command(sys.executable, "-c", "import expert.compat, click, experta"), 10)
+    imports = timed(command(sys.executable, "-c", "import exsplain.expert.compat, click, experta"), 10)
     report("time to the first question", first)
     report("python -c 'import click, experta'", imports)
     met.append(ratio("first question / bare imports", first, imports, 1.5))
@@ -208,12 +218,20 @@ def main():
         paths = sorted(str(p) for p in Path(folder).iterdir())
 
         print(f"\nPer case, engine reused ({min(len(paths), 2000)} generated cases)")
-        load, infer, build_report = per_case_split(paths[:2000])
-        report("reading and checking the case file", load)
-        report("inference (rules, then reviews)", infer)
-        report("report", build_report)
-        total = [a + b + c for a, b, c in zip(load, infer, build_report)]
-        report("total per case", total)
+        stages = per_case_stages(paths[:2000])
+        for stage in (*STAGES, "total"):
+            report(stage, stages[stage])
+
+        print("\nScaling: the rules copied 2 and 4 times (500 generated cases; median per case)")
+        runs = scaling(paths[:500])
+        print("  " + f"{'stage':<12}" + "".join(f"{f'{n}x rules':>12}" for n in runs) + f"{'4x / 1x':>10}")
+        for stage in (*STAGES, "total"):
+            medians = [statistics.median(runs[n][stage]) for n in runs]
+            print("  " + f"{stage:<12}" + "".join(f"{m * 1000:9.2f} ms" for m in medians)
+                  + f"{medians[-1] / medians[0]:9.2f}x")
+        met.append(ratio("total per case, 4x rules / 1x rules", runs[4]["total"], runs[1]["total"], 3.5))
+        worst = max(STAGES, key=lambda s: statistics.median(runs[4][s]) / statistics.median(runs[1][s]))
+        met.append(ratio(f"fastest-growing stage ({worst}), 4x / 1x", runs[4][worst], runs[1][worst], 5))
 
         print("\nPer case, report included (the examples)")
         examples = sorted(str(p) for p in (ROOT / "examples").glob("*.toml"))

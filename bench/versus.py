@@ -23,10 +23,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from run import ENV, compile_tree, generate_cases  # noqa: E402
 
-LAUNCH = "import sys; from cli.launch import main; sys.exit(main())"
+PACKAGES = ("expert", "knowledge", "cli")
+LAUNCH = "import sys; from {prefix}cli.launch import main; sys.exit(main())"
 PER_CASE = """
 import statistics, sys, time
-from exsplain.knowledge.base import KNOWLEDGE_BASE as kb
+from {prefix}knowledge.base import KNOWLEDGE_BASE as kb
 paths = sys.argv[1:]
 kb.analyze(kb.vocabulary.load(paths[0]), "GB").report
 samples = []
@@ -44,10 +45,25 @@ def unpack(rev, folder):
         tar.extractall(folder, filter="data") if sys.version_info >= (3, 12) else tar.extractall(folder)
 
 
-def in_tree(tree, *args, capture=True):
-    env = {**ENV, "PYTHONPATH": str(tree)}
+def importable(tree, folder):
+    """``(path, prefix)`` to import ``tree``'s packages from: a tree of the one
+    namespace (exsplain.expert, ...) is seen through links in ``folder``; an
+    older tree had them at the top level."""
+    if not (tree / "exsplain").is_dir():
+        return tree, ""
+    namespace = Path(folder, "exsplain")
+    namespace.mkdir(parents=True)
+    for name in PACKAGES:
+        (namespace / name).symlink_to(tree / name)
+    return Path(folder), "exsplain."
+
+
+def in_tree(tree, code, *args, capture=True):
+    path, prefix = tree
+    env = {**ENV, "PYTHONPATH": str(path)}
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, *args], env=env, cwd=tempfile.gettempdir(), check=True,
+    done = subprocess.run([sys.executable, "-c", code.format(prefix=prefix), *args], env=env,
+                          cwd=tempfile.gettempdir(), check=True,
                           stdout=subprocess.PIPE if capture else subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start, done.stdout
 
@@ -67,22 +83,22 @@ def main():
             compile_tree(tree)
         generate_cases(cases, options.cases)
         paths = sorted(str(p) for p in cases.iterdir())
-        trees = {"old": old, "new": ROOT}
+        trees = {"old": importable(old, Path(work, "old-view")), "new": importable(ROOT, Path(work, "new-view"))}
         per_case = {name: [] for name in trees}
         batch = {name: [] for name in trees}
         cold = {name: [] for name in trees}
         one = str(ROOT / "examples" / "ended-by-me-plea.toml")
         for _ in range(options.rounds):
             for name, tree in trees.items():
-                per_case[name].append(float(in_tree(tree, "-c", PER_CASE, *paths)[1]))
+                per_case[name].append(float(in_tree(tree, PER_CASE, *paths)[1]))
         for _ in range(options.rounds):
             for name, tree in trees.items():
-                seconds, _ = in_tree(tree, "-c", LAUNCH, "batch", "--jobs", "1", "--format", "jsonl", str(cases),
+                seconds, _ = in_tree(tree, LAUNCH, "batch", "--jobs", "1", "--format", "jsonl", str(cases),
                                      capture=False)
                 batch[name].append(len(paths) / seconds)
         for _ in range(options.rounds * 6):
             for name, tree in trees.items():
-                cold[name].append(in_tree(tree, "-c", LAUNCH, "analyze", one, capture=False)[0])
+                cold[name].append(in_tree(tree, LAUNCH, "analyze", one, capture=False)[0])
         print(f"{options.old} (old) against this tree (new): {len(paths)} generated cases, "
               f"{options.rounds} interleaved rounds; medians")
         rows = [("per case, engine reused, report included", per_case, 1000, "ms"),

@@ -152,8 +152,7 @@ class Dialogue:
 
     def words(self) -> dict:
         """The words that fill the questions' and advice's placeholders: the pronoun's, and the region's."""
-        region = self.kb.catalog.region(self.region)
-        return {**self.kb.catalog.wording(self.consultation.case), **getattr(region, "words", dict)()}
+        return {**self.kb.catalog.wording(self.consultation.case), **self.kb.catalog.region(self.region).words()}
 
     def show(self, field: Any, current: Any = None) -> None:
         words = self.words()

@@ -17,9 +17,17 @@ from exsplain.cli.status import BadInput
 
 
 def knowledge_base() -> Any:
-    """The knowledge base, loaded on first use (it is not needed for ``--help``)."""
-    from exsplain.knowledge.base import KNOWLEDGE_BASE
+    """The knowledge base, loaded on first use (it is not needed for ``--help``).
 
+    A mistake in a rule (a field or value that does not exist) is found as
+    the knowledge base is built, and every command says so in one line.
+    """
+    from exsplain.expert.conditions import RuleMistake
+
+    try:
+        from exsplain.knowledge.base import KNOWLEDGE_BASE
+    except RuleMistake as mistake:
+        raise click.ClickException(f"the knowledge base cannot be built: {mistake}") from None
     return KNOWLEDGE_BASE
 
 
@@ -123,24 +131,39 @@ def region_option(function: Any) -> Any:
 def region_of(option: str | None = None, environ: Any = None) -> str:
     """The region: the option, else ``EXSPLAIN_REGION``, else the locale's territory, else ``other``.
 
-    A code with no help lines of its own gets the catch-all directory.
+    A code the catalog has no list for is read as the region that stands for
+    it (the EU for a member state) or the catch-all one, and a one-line
+    notice on stderr says so, naming the code and where it came from.
     """
     environ = os.environ if environ is None else environ
-    for candidate in (option, environ.get("EXSPLAIN_REGION"), territory(environ)):
+    locale = locale_variable(environ)
+    candidates = (("--region", option), ("EXSPLAIN_REGION", environ.get("EXSPLAIN_REGION")),
+                  (f"the locale in {locale}", territory(environ)))
+    for source, candidate in candidates:
         if candidate:
             code = candidate.strip()
             if not (len(code) == 2 and code.isalpha()) and code.lower() != "other":
-                raise BadInput(f"--region {shown(candidate)}: expected a two-letter country code such as GB or US")
-            return code.upper() if code.lower() != "other" else "other"
+                raise BadInput(f"{source} {shown(candidate)}: expected a two-letter country code such as GB or US")
+            code = code.upper() if code.lower() != "other" else "other"
+            region = knowledge_base().catalog.region(code)
+            if not region.answers_to(code):
+                instead = f"those for the {region.name}" if region.code != "other" else "the general ones"
+                click.echo(f"Note: no help lines are listed for {code} (from {source}); showing {instead}.",
+                           err=True)
+            return code
     return "other"
+
+
+def locale_variable(environ: Any) -> str | None:
+    """The variable the locale is read from: the first of the usual ones that is set."""
+    return next((name for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), None)
 
 
 def territory(environ: Any) -> str | None:
     """The country of the locale, ``en_GB.UTF-8`` → ``GB``, from the usual variables."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name)
-        if value:
-            language = value.split(".")[0].split("@")[0]
-            _, underscore, country = language.partition("_")
-            return country.upper() if underscore and len(country) == 2 and country.isalpha() else None
-    return None
+    name = locale_variable(environ)
+    if name is None:
+        return None
+    language = environ[name].split(".")[0].split("@")[0]
+    _, underscore, country = language.partition("_")
+    return country.upper() if underscore and len(country) == 2 and country.isalpha() else None

@@ -14,14 +14,26 @@ import click
 
 
 class ExitStatus(IntEnum):
+    """The statuses a script can rely on; ``words`` is how the help says each."""
+
     OK = 0
     INCOMPLETE = 1
     BAD_INPUT = 2
     INTERRUPTED = 128 + signal.SIGINT
 
+    @property
+    def words(self) -> str:
+        return {"OK": "done", "INCOMPLETE": "incomplete", "BAD_INPUT": "bad input",
+                "INTERRUPTED": "interrupted"}[self.name]
+
     @staticmethod
     def for_signal(signum: int) -> int:
         return 128 + signum
+
+    @classmethod
+    def summary(cls) -> str:
+        """``0 done, 1 incomplete, ...``: the line of the root help, derived from the members."""
+        return ", ".join(f"{status.value} {status.words}" for status in cls)
 
 
 class BadInput(click.ClickException):

@@ -8,8 +8,8 @@ documentation) is derived from it.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 
@@ -143,36 +143,176 @@ class Conclusions:
         return [v for v in vars(cls).values() if isinstance(v, Conclusion)]
 
 
+@dataclass(frozen=True)
+class Route:
+    """One way to reach a resource: a ``channel`` (``call``, ``text``, ``chat``
+    or ``web``) and where to (a number, an address).  A text may need a
+    ``keyword`` as its first word; a chat may run in an ``app``; ``label``
+    says what a number is for where a resource has several."""
+
+    channel: str
+    to: str
+    keyword: str = ""
+    app: str = ""
+    label: str = ""
+
+    def words(self) -> str:
+        """The route as an instruction, without its verb (see ``routes_in_words``)."""
+        if self.channel == "text" and self.keyword:
+            return f"{self.keyword} to {self.to}"
+        if self.channel == "chat":
+            return f"{self.to} on {self.app}" if self.app else f"at {self.to}"
+        return f"{self.to} {self.label}" if self.label else self.to
+
+
+VERBS = {"call": "call", "text": "text", "chat": "chat", "web": "visit"}
+VERBS_WITH_APP = "message"
+
+
+def routes_in_words(routes: tuple[Route, ...]) -> str:
+    """``call or text 988, or chat at 988lifeline.org``: a number that takes
+    both calls and texts is said once, and routes of one verb share it."""
+    phrases: list[tuple[str, list[str]]] = []
+    for route in routes:
+        verb = VERBS_WITH_APP if route.app else VERBS[route.channel]
+        plain_text = route.channel == "text" and not route.keyword
+        if plain_text and phrases and phrases[-1] == ("call", [route.to]):
+            phrases[-1] = ("call or text", [route.to])
+        elif phrases and phrases[-1][0] == verb:
+            phrases[-1][1].append(route.words())
+        else:
+            phrases.append((verb, [route.words()]))
+    said = [f"{verb} {' or '.join(places)}" for verb, places in phrases]
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + ", or " + said[-1]
+
+
 @dataclass(frozen=True, eq=False, repr=False)
 class Resource:
-    """A route to help: who, how to reach them, and what for
-    (``emergency``, ``self_harm``, ``abuse`` or ``directory``)."""
+    """A route to help: who, how to reach them, and what for (``emergency``,
+    ``self_harm``, ``abuse`` or ``directory``).
+
+    ``hours`` are given only where a source confirms them; ``serves`` names
+    the part of the region (a nation, a province, a language) a line is for,
+    where it is not all of it; ``partial`` marks a line that answers only some
+    calls or some hours, so that texts keep another route beside it.
+    ``source`` names the public page it was checked against, on ``checked``.
+    """
 
     name: str
-    contact: str
     for_: str
+    routes: tuple[Route, ...]
+    source: str
+    checked: str
+    hours: str | None = None
+    serves: str | None = None
+    note: str | None = None
+    partial: bool = False
+
+    @property
+    def channels(self) -> list[str]:
+        return list(dict.fromkeys(route.channel for route in self.routes))
+
+    @property
+    def contact(self) -> str:
+        """How to reach it, in words: ``in Wales, call 0808 80 10 800, or text 07860 077333``."""
+        where = f"in {self.serves}, " if self.serves else ""
+        note = f" ({self.note})" if self.note else ""
+        return f"{where}{routes_in_words(self.routes)}{note}"
+
+    def named(self) -> str:
+        """`` (Samaritans)`` after its routes, with the part it serves; nothing
+        for a line named by its own number."""
+        said = [] if any(route.to == self.name for route in self.routes) else [self.name]
+        said += [f"in {self.serves}"] if self.serves else []
+        return f" ({', '.join(said)})" if said else ""
 
     def as_data(self) -> dict:
-        return {"name": self.name, "contact": self.contact, "for": self.for_}
+        return {"name": self.name, "contact": self.contact, "channels": self.channels, "for": self.for_,
+                "hours": self.hours}
+
+
+@dataclass(frozen=True)
+class Need:
+    """A kind of help as texts name it: the ``placeholder`` it fills and
+    ``what`` a line of that kind is called, for a pointer to the directory.
+    An ``urgent`` need is said as its numbers alone ("999")."""
+
+    kind: str
+    placeholder: str
+    what: str = ""  # "crisis line": "find a crisis line at ...", "the crisis line for where you live"
+    urgent: bool = False
 
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Region:
-    """The help resources of one region, and when they were last checked."""
+    """The help resources of one region, most urgent first, the directory last.
+
+    ``aliases`` are other codes for it (``UK`` for ``GB``); ``stands_for``
+    the codes it answers for when they have no list of their own (the member
+    states of a union).  A region that is not ``known`` stands in for the
+    one asked for (see ``Catalog.region``).
+    """
 
     code: str
     name: str
-    checked: str
     resources: tuple[Resource, ...]
+    needs: tuple[Need, ...] = ()
+    directory: str = "directory"
+    aliases: tuple[str, ...] = ()
+    stands_for: frozenset[str] = frozenset()
+    known: bool = True
 
-    def for_(self, needs: set[str]) -> list[Resource]:
-        """The resources that meet ``needs``; the directory stands in for a
-        kind of help the region has no line of its own for."""
-        found = [r for r in self.resources if r.for_ in needs]
-        missing = needs - {r.for_ for r in found} - {"directory"}
-        if missing:
-            found += [r for r in self.resources if r.for_ == "directory" and r not in found]
-        return found
+    @property
+    def checked(self) -> str:
+        """When the list was last checked: the latest check of its resources."""
+        return max(r.checked for r in self.resources)
+
+    def answers_to(self, code: str) -> bool:
+        return code == self.code or code in self.aliases
+
+    def as_data(self) -> dict:
+        return {"code": self.code, "name": self.name, "known": self.known}
+
+    def for_(self, needs: Iterable[str]) -> list[Resource]:
+        """The resources that meet ``needs``, then the directory as a second route.
+
+        A sequence of needs (in the order of the dangers, say) orders the
+        resources; a set keeps the region's own order.
+        """
+        if isinstance(needs, (set, frozenset)):
+            needs = [kind for kind in dict.fromkeys(r.for_ for r in self.resources) if kind in needs]
+        wanted = [kind for kind in dict.fromkeys(needs) if kind != self.directory]
+        if not wanted:
+            return []
+        found = [r for kind in wanted for r in self.resources if r.for_ == kind]
+        return found + [r for r in self.resources if r.for_ == self.directory]
+
+    def words(self) -> dict[str, str]:
+        """The words that fill the placeholders of texts: how to reach each
+        kind of help here, true to what this region's lines take."""
+        return {need.placeholder: self.reach(need) for need in self.needs}
+
+    def reach(self, need: Need) -> str:
+        """``call or text 988 (988 Suicide & Crisis Lifeline)``; a pointer to
+        the directory where the region has no such line; for an urgent need,
+        its numbers (``112 or 999``)."""
+        lines = [r for r in self.resources if r.for_ == need.kind]
+        if need.urgent:
+            return " or ".join(route.words() for route in lines[0].routes if route.channel == "call")
+        directory = next((r for r in self.resources if r.for_ == self.directory), None)
+        where = directory.routes[0].to if directory else ""
+        if not lines:
+            return f"find a {need.what} at {where}"
+        served = [line.serves for line in lines]
+        if len(lines) > 2 or (any(served) and not all(served)):
+            said = f"contact the {need.what} for where you live, from the list of help lines"
+        else:
+            said = " or ".join(routes_in_words(line.routes) + line.named() for line in lines)
+        if any(line.partial for line in lines):
+            urgent = next((n for n in self.needs if n.urgent), None)
+            emergency = f"call {self.reach(urgent)} or " if urgent else ""
+            said += f"; if no one answers, {emergency}find another line at {where}"
+        return said
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -215,6 +355,13 @@ class Catalog:
     def of_kind(self, kind: Kind) -> list[Conclusion]:
         return [c for c in self.conclusions if c.kind == kind]
 
-    def region(self, code: str) -> Region:
-        """The region of ``code``, or the catch-all region (the last one)."""
-        return next((r for r in self.regions if r.code == code), self.regions[-1])
+    def region(self, code: str | Region) -> Region:
+        """The region of ``code`` (or of one of its aliases); for a code with no
+        list of its own, the region that stands for it, else the catch-all
+        region (the last one), marked as not known."""
+        if isinstance(code, Region):
+            return code
+        found = next((r for r in self.regions if r.answers_to(code)), None)
+        if found:
+            return found
+        return replace(next((r for r in self.regions if code in r.stands_for), self.regions[-1]), known=False)

@@ -53,7 +53,7 @@ def sensitivity(kb: Any, analysis: Any) -> list[dict]:
         field = kb.vocabulary.field(path)
         answers = []
         for value in field.samples():
-            after = kb.analyze(case.with_answers(**{path: value}), analysis.region.code).report
+            after = kb.analyze(case.with_answers(**{path: value}), analysis.region).report
             answers.append({"value": field.to_data(value), "changes": difference(kb, report, after)})
         found.append({"field": path, "impact": max(size(a["changes"]) for a in answers), "answers": answers})
     return sorted(found, key=lambda q: (q["field"] not in safety, -q["impact"]))

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from experta import NOT
-from experta.fieldconstraint import NOTFC, ORFC, L, W
+from experta.fieldconstraint import NOTFC, ORFC, L, P, W
 
+from exsplain.expert.certainty import BANDS
 from exsplain.expert.certainty import band as band_of
-from exsplain.expert.fields import ChoiceSet, Field, Table
+from exsplain.expert.fields import CaseError, ChoiceSet, Field, Table
 from exsplain.expert.rules import Belief
 from exsplain.expert.wording import fill
 
@@ -213,23 +214,83 @@ def item_fields(tables: tuple) -> dict[type, ChoiceSet]:
     return {f.item: f for table in tables for f in table.fields().values() if isinstance(f, ChoiceSet)}
 
 
-def pattern_conditions(pattern: Any, items: Mapping) -> list[Condition]:
+class RuleMistake(Exception):
+    """A rule that names a field, a value or a hypothesis its knowledge base
+    does not have.  Found when the knowledge base is built (as PAIP's MYCIN
+    checks a rule when it is defined), because such a rule would otherwise
+    never fire, or fire wrongly, without a word."""
+
+
+def literals(constraint: Any) -> list[Any]:
+    """The plain values an experta field constraint names (none for a wildcard)."""
+    if isinstance(constraint, L):
+        return [constraint.value]
+    if isinstance(constraint, (ORFC, NOTFC)):
+        return [v for part in constraint for v in literals(part)]
+    if isinstance(constraint, (W, P)):  # a predicate names no value to check
+        return []
+    return [constraint]
+
+
+def field_condition(table: type[Table], name: str, constraint: Any) -> FieldCondition:
+    """The condition on ``table.name``, once the field and every value it names are known to exist."""
+    fields = table.fields()
+    if name not in fields:
+        raise RuleMistake(f"[{table.table}] has no field {name} (its fields: {', '.join(fields)})")
+    field = fields[name]
+    for value in literals(constraint):
+        try:
+            field.check(value)
+        except CaseError:
+            raise RuleMistake(f"{field.path} cannot be {spell(value)} (allowed: {field.describe()})") from None
+    return FieldCondition(field, constraint)
+
+
+def item_condition(field: ChoiceSet, constraints: tuple) -> ItemCondition:
+    """The condition on an item of a list field, once its names and values are known to exist."""
+    allowed = {"kind": field.values, "further": (True, False)}
+    for name, constraint in constraints:
+        if name not in allowed:
+            raise RuleMistake(f"an item of {field.path} has no {name} (only kind and further)")
+        for value in literals(constraint):
+            if not any(type(value) is type(a) and value == a for a in allowed[name]):
+                words = " | ".join(spell(a) for a in allowed[name])
+                raise RuleMistake(f"an item of {field.path} cannot have {name} {spell(value)} (allowed: {words})")
+    return ItemCondition(field, constraints)
+
+
+def belief_condition(hypothesis: Any, constraint: Any, hypotheses: Mapping) -> BeliefCondition:
+    """The condition on a hypothesis's band, once the hypothesis and the bands are known to exist."""
+    if hypothesis not in hypotheses:
+        raise RuleMistake(f"no hypothesis is called {spell(hypothesis)}")
+    for value in literals(constraint):
+        if value not in BANDS:
+            raise RuleMistake(f"a belief cannot be {spell(value)} (allowed: {' | '.join(BANDS)})")
+    return BeliefCondition(hypothesis, constraint)
+
+
+def pattern_conditions(pattern: Any, items: Mapping, hypotheses: Mapping) -> list[Condition]:
     if isinstance(pattern, NOT):
-        return [AbsentCondition(tuple(c for p in pattern for c in pattern_conditions(p, items)))]
+        return [AbsentCondition(tuple(c for p in pattern for c in pattern_conditions(p, items, hypotheses)))]
     fields = sorted((k, v) for k, v in pattern.items() if not pattern.is_special(k))
     if isinstance(pattern, Belief):
-        return [BeliefCondition(pattern["id"], pattern["band"])]
+        return [belief_condition(pattern["id"], pattern["band"], hypotheses)]
     if isinstance(pattern, Table):
-        return [FieldCondition(type(pattern).field(name), c) for name, c in fields]
+        return [field_condition(type(pattern), name, c) for name, c in fields]
     if type(pattern) in items:
-        return [ItemCondition(items[type(pattern)], tuple(fields))]
-    raise TypeError(f"cannot read pattern {pattern!r}")
+        return [item_condition(items[type(pattern)], tuple(fields))]
+    raise RuleMistake(f"cannot read the pattern {pattern!r}: it is not a table, an item or a belief")
 
 
-def conditions(rule: Any, items: Mapping) -> tuple[Condition, ...]:
-    """The conditions of ``rule``'s patterns, in the order they are written
-    (``items``: the list fields by the fact class of their items, see ``item_fields``)."""
+def conditions(rule: Any, items: Mapping, hypotheses: Mapping) -> tuple[Condition, ...]:
+    """The conditions of ``rule``'s patterns, in the order they are written.
+
+    ``items`` are the list fields by the fact class of their items (see
+    ``item_fields``), ``hypotheses`` the conclusions a belief may name.
+    Raises ``RuleMistake``, naming the rule, for a field, value or
+    hypothesis that does not exist.
+    """
     try:
-        return tuple(c for pattern in rule.patterns for c in pattern_conditions(pattern, items))
-    except TypeError as error:
-        raise TypeError(f"rule {rule.name}: {error}") from None
+        return tuple(c for pattern in rule.patterns for c in pattern_conditions(pattern, items, hypotheses))
+    except RuleMistake as error:
+        raise RuleMistake(f"rule {rule.name}: {error}") from None

@@ -19,7 +19,9 @@ from experta.strategies import DepthStrategy
 
 from exsplain.expert.catalog import Conclusion, Kind
 from exsplain.expert.certainty import band, combine_all
-from exsplain.expert.matching import LeanFactList, LeanReteMatcher, quiet_experta_logging
+from exsplain.expert.factlist import LeanFactList
+from exsplain.expert.matching import LeanReteMatcher
+from exsplain.expert.quiet import quiet_experta_logging
 from exsplain.expert.rules import Belief, ForeignRule, KnowledgeRule, rules_of
 
 
@@ -129,11 +131,19 @@ class Engine(KnowledgeEngine):
 
     def infer(self, facts: list) -> Inference:
         """Run the rules on ``facts`` from a clean state and return the inference."""
+        self.prepare(facts)
+        return self.conclude()
+
+    def prepare(self, facts: list) -> None:
+        """A clean working memory holding ``facts`` (the first half of ``infer``)."""
         self.reset()
         self.firings = []
         self.weights = defaultdict(list)
         self.beliefs = {}
         self.declare(*([f for f in facts if len(f)] if self.lean else facts))
+
+    def conclude(self) -> Inference:
+        """Fire the rules on what was prepared and combine the evidence (the second half of ``infer``)."""
         self.run()
         certainty = {h: combine_all(w) for h, w in self.weights.items()}
         return Inference(self.firings, certainty)

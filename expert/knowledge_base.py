@@ -37,7 +37,7 @@ class Analysis:
     @cached_property
     def words(self) -> dict:
         """The words that fill the ``{placeholders}`` of texts for this case."""
-        return self.kb.catalog.wording(self.case)
+        return {**self.kb.catalog.wording(self.case), **self.region.words()}
 
 
 class KnowledgeBase:
@@ -52,9 +52,10 @@ class KnowledgeBase:
         self.rules: list[Any] = [*engine_class.rules(), *self.reviews]
         self.rule_by_name = {r.name: r for r in self.rules}
         items = item_fields(catalog.tables)
-        self.conditions = {r.name: conditions(r, items) if not isinstance(r, Review) else () for r in self.rules}
-        self.question_order = list(catalog.questions)
         self.conclusions = {c.id: c for c in catalog.conclusions}
+        self.conditions = {r.name: conditions(r, items, self.conclusions) if not isinstance(r, Review) else ()
+                           for r in self.rules}
+        self.question_order = list(catalog.questions)
         self.judge = Judge(self)
         self._labels: dict[tuple, dict[str, str]] = {}
 
@@ -65,7 +66,10 @@ class KnowledgeBase:
 
     def infer(self, case: Case, engine: Engine | None = None) -> Inference:
         """Run the rules on ``case``, then the reviews; ``engine`` may be a fresh one."""
-        inference = (engine or self.engine).infer(self.vocabulary.facts(case))
+        return self.review(case, (engine or self.engine).infer(self.vocabulary.facts(case)))
+
+    def review(self, case: Case, inference: Inference) -> Inference:
+        """Add to ``inference`` what the reviews find, each finding as a step of the trace."""
         for review in self.reviews:
             for finding in review.findings(self, case, inference):
                 declared = [f"{c.kind} {c.id}" for c in review.concludes]
@@ -73,11 +77,11 @@ class KnowledgeBase:
                                                 finding.matched, finding.details, finding.answers))
         return inference
 
-    def analyze(self, case: Case, region: str = "", engine: Engine | None = None) -> Analysis:
+    def analyze(self, case: Case, region: str | Region = "", engine: Engine | None = None) -> Analysis:
         """The one way to reason about a case: inference now, report when asked."""
         return Analysis(self, case, self.infer(case, engine), self.catalog.region(region))
 
-    def report(self, case: Case, region: str = "", engine: Engine | None = None) -> dict:
+    def report(self, case: Case, region: str | Region = "", engine: Engine | None = None) -> dict:
         return self.analyze(case, region, engine).report
 
     def labels(self, words: dict) -> dict[str, str]:

@@ -89,10 +89,12 @@ def report_reference(kb: Any) -> str:
         "|---|---|",
         "| `schema` | the report format version |",
         "| `case` | `{title, path}` of the case file (null for a consultation) |",
-        "| `region` | the region whose help lines were chosen: `--region`, else `EXSPLAIN_REGION`, else the "
-        "locale's country, else `other` |",
-        "| `safety` | `{answered, resources: [{name, contact, for}]}`: whether every safety question was "
-        "answered, and the help lines the reading names (`for`: emergency, self_harm, abuse or directory) |",
+        "| `region` | `{code, name, known}`: the region whose help lines were chosen (`--region`, else "
+        "`EXSPLAIN_REGION`, else the locale's country, else `other`); `known` is false when the code asked for "
+        "has no list of its own and another region's lines stand in |",
+        "| `safety` | `{answered, resources: [{name, contact, channels, for, hours}]}`: whether every safety "
+        "question was answered, and the help lines the reading names (`channels`: call, text, chat or web; "
+        "`for`: emergency, self_harm, abuse or directory; `hours` where a source confirms them, else null) |",
     ]
     for kind in kb.kinds:
         if kind.ranked:

@@ -79,13 +79,13 @@ def sources(items: Any) -> list[str]:
 
 def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
     """The report of ``case`` as plain data."""
-    words = kb.catalog.wording(case)
+    words = {**kb.catalog.wording(case), **region.words()}
     labels = kb.labels(words)
     withheld = inference.withheld()
     report: dict[str, Any] = {
         "schema": REPORT_SCHEMA,
         "case": {"title": case.title, "path": case.path},
-        "region": region.code,
+        "region": region.as_data(),
         "safety": safety(kb, case, inference, region),
     }
     for kind in kb.kinds:

@@ -53,11 +53,15 @@ def report_schema(kb: Any) -> dict:
     properties: dict[str, Any] = {
         "schema": {"const": REPORT_SCHEMA},
         "case": _object({"title": {"type": ["string", "null"]}, "path": {"type": ["string", "null"]}}),
-        "region": {"enum": [r.code for r in kb.catalog.regions]},
+        "region": _object({"code": {"enum": [r.code for r in kb.catalog.regions]}, "name": text,
+                           "known": {"type": "boolean"}}),
         "safety": _object({
             "answered": {"type": "boolean"},
             "resources": {"type": "array", "items": _object({
-                "name": text, "contact": text, "for": {"enum": ["emergency", "self_harm", "abuse", "directory"]},
+                "name": text, "contact": text,
+                "channels": {"type": "array", "items": {"enum": ["call", "text", "chat", "web"]}},
+                "for": {"enum": ["emergency", "self_harm", "abuse", "directory"]},
+                "hours": {"type": ["string", "null"]},
             })},
         }),
     }

@@ -159,14 +159,14 @@ class INSIGHTS(Conclusions, kind=INSIGHT):
 class ACTIONS(Conclusions, kind=ACTION):
     reach_out_for_yourself = Conclusion(
         "Reach out for help for yourself, now",
-        "You deserve support right now. Please call or text a crisis line below, or the emergency "
-        "number if you might act on these thoughts, and tell someone you trust today.",
+        "You deserve support right now. Please {crisis_line}, or call {emergency} if you might act on "
+        "these thoughts, and tell someone you trust today.",
         SAFETY, priority=1, resources=(SELF_HARM, EMERGENCY),
     )
     get_urgent_help = Conclusion(
         "Take the talk of self-harm seriously",
-        "If {they} may be in danger now, call the emergency number. Tell someone close to {them}, such "
-        "as family or a friend, and give {them} the crisis line below. You are not responsible for "
+        "If {they} may be in danger now, call {emergency}. Tell someone close to {them}, such "
+        "as family or a friend, and let {them} know {they} can {crisis_line}. You are not responsible for "
         "{their} safety, and you do not have to stay in contact or get back together to keep {them} safe.",
         SAFETY, priority=1, resources=(SELF_HARM, EMERGENCY),
     )

@@ -35,7 +35,7 @@ def test_text_report_opens_with_help_and_has_every_section(runner):
                 "Answers to look at again", "Questions that could change this reading", "Sources"]
     positions = [out.index(h) for h in headings]
     assert positions == sorted(positions)
-    assert "Samaritans: 116 123" in out
+    assert "Samaritans: call 116 123" in out
     assert "\x1b[" not in out, "no colour when output is not a terminal"
 
 
@@ -58,7 +58,7 @@ def test_json_report_follows_the_contract(runner):
     assert result.exit_code == 0
     report = json.loads(result.stdout)
     assert list(report) == REPORT_KEYS
-    assert report["schema"] == 2 and report["region"] == "GB"
+    assert report["schema"] == 2 and report["region"] == {"code": "GB", "name": "United Kingdom", "known": True}
     assert report["case"] == {"title": "He cried when I ended it and asked for another chance", "path": PLEA}
     for motive in report["motives"]:
         assert set(motive) == {"id", "certainty", "band", "label", "explanation", "because", "evidence", "sources"}
@@ -90,12 +90,15 @@ def test_the_same_case_always_gives_the_same_report(runner):
     ([], {"EXSPLAIN_REGION": "AU"}, "AU"),
     ([], {"EXSPLAIN_REGION": None, "LC_ALL": None, "LANG": "en_NZ.UTF-8"}, "NZ"),
     ([], {"EXSPLAIN_REGION": None, "LC_ALL": "C.UTF-8"}, "other"),
-    (["--region", "FR"], {}, "other"),
+    (["--region", "FR"], {}, "FR"),
+    (["--region", "uk"], {}, "GB"),
+    (["--region", "XX"], {}, "other"),
+    (["--region", "LU"], {}, "EU"),
 ])
 def test_region_comes_from_the_option_the_environment_or_the_locale(runner, option, environment, region):
     result = runner.invoke(cli, ["analyze", "--format", "json", *option, PLEA], env=environment)
     report = json.loads(result.stdout)
-    assert report["region"] == region
+    assert report["region"]["code"] == region
 
 
 def test_a_region_that_is_no_country_code_is_refused(runner):

@@ -123,7 +123,7 @@ def test_a_yes_to_a_safety_question_is_met_at_once_with_help(runner):
     after_yes = result.stdout.split("Has your ex talked about hurting or killing himself?")[1]
     acknowledgement, next_question = after_yes.split("Does your ex link that talk")[:2]
     assert "Thank you for telling me" in acknowledgement
-    assert "Samaritans: 116 123" in acknowledgement and "Emergency services: 999" in acknowledgement
+    assert "Samaritans: call 116 123" in acknowledgement and "Emergency services: call 999" in acknowledgement
 
 
 def test_quitting_before_the_safety_questions_still_opens_with_help(runner):
@@ -131,7 +131,7 @@ def test_quitting_before_the_safety_questions_still_opens_with_help(runner):
     assert result.exit_code == 0
     reading = result.stdout.split("Your reading")[1]
     assert reading.index("Help first") < reading.index("Why your ex may be crying")
-    assert "Samaritans: 116 123" in reading
+    assert "Samaritans: call 116 123" in reading
 
 
 def test_question_mark_says_why_from_the_rules_in_words(runner):
@@ -300,9 +300,9 @@ def test_questions_leaves_out_what_no_longer_matters(runner):
     assert "breakup.ex_excuse" not in fields and fields[0] == "safety.i_think_of_self_harm"
 
 
-@pytest.mark.parametrize("region, emergency, crisis", [("GB", "999", "Samaritans: 116 123"),
+@pytest.mark.parametrize("region, emergency, crisis", [("GB", "999", "Samaritans: call 116 123"),
                                                        ("US", "911", "call or text 988"),
-                                                       ("other", "the local emergency number", "findahelpline.com")])
+                                                       ("other", "your local emergency number", "findahelpline.com")])
 def test_the_pinned_consultation_after_a_yes_to_self_harm_ends_with_the_help_lines(region, emergency, crisis):
     golden = Path(__file__).parent / "golden" / f"consult-self-harm-{region}-80.txt"
     last_screen = "\n".join(golden.read_text(encoding="utf-8").splitlines()[-24:])

@@ -136,7 +136,7 @@ def test_quitting_before_the_safety_questions_opens_the_reading_with_help():
     screen = terminal.log
     assert status == 0
     assert screen.index("Help first") < screen.index("Why your ex may be crying")
-    assert "Samaritans: 116 123" in screen
+    assert "Samaritans: call 116 123" in screen
 
 
 def test_a_yes_to_self_harm_talk_brings_help_at_once():
@@ -147,7 +147,7 @@ def test_a_yes_to_self_harm_talk_brings_help_at_once():
     terminal.expect("> ")
     terminal.type("yes")
     before_next = terminal.expect("Does your ex link that talk")
-    assert "Thank you for telling me" in before_next and "Samaritans: 116 123" in before_next
+    assert "Thank you for telling me" in before_next and "Samaritans: call 116 123" in before_next
     terminal.ctrl_c()
     status, _ = terminal.finish()
     assert status == 130
@@ -334,7 +334,9 @@ def test_yes_piped_for_ever_ends_with_status_1():
     yes.wait()
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and "I could not make out an answer" in done.stdout
-    assert "Samaritans: 116 123" in "\n".join(done.stdout.splitlines()[-5:]), "help is the last thing shown"
+    closing = done.stdout.rsplit("If you need help now", 1)[1].splitlines()
+    assert "Samaritans: call 116 123" in "\n".join(closing) and all(line.startswith("┃") for line in closing[1:]), \
+        "the help lines are the last thing shown"
 
 
 def test_unsure_at_the_pronoun_and_the_self_harm_question_moves_on_and_keeps_help_in_view(tmp_path):
@@ -346,7 +348,7 @@ def test_unsure_at_the_pronoun_and_the_self_harm_question_moves_on_and_keeps_hel
     terminal.expect("> ")
     terminal.type("unsure")
     help_shown = terminal.expect("Has your ex talked about hurting")
-    assert "also talk with people" in help_shown and "Samaritans: 116 123" in help_shown
+    assert "also talk with people" in help_shown and "Samaritans: call 116 123" in help_shown
     terminal.expect("> ")
     terminal.type("no")
     terminal.expect("> ")
@@ -421,9 +423,9 @@ def test_quit_says_the_answers_are_not_kept_and_offers_to_save_them(tmp_path):
     assert saved_case(tmp_path / "kept.toml")["safety"] == {"i_think_of_self_harm": False}
 
 
-@pytest.mark.parametrize("region, emergency, crisis", [("GB", "999", "Samaritans: 116 123"),
+@pytest.mark.parametrize("region, emergency, crisis", [("GB", "999", "Samaritans: call 116 123"),
                                                        ("US", "911", "call or text 988"),
-                                                       ("other", "the local emergency number", "findahelpline.com")])
+                                                       ("other", "your local emergency number", "findahelpline.com")])
 def test_after_a_yes_to_self_harm_the_last_screen_holds_the_help_lines(region, emergency, crisis):
     terminal = Terminal("consult", "--region", region, env={"COLUMNS": "80"}, size=(24, 80))
     for reply in ("he", "yes", "no", "no"):

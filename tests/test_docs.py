@@ -150,3 +150,18 @@ def test_convert_says_which_format_it_needs(runner):
     result = runner.invoke(cli, ["convert", example("co-parents.toml")])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: --to: say which format to write")
+
+
+def test_exit_statuses_are_said_as_declared_in_the_help_the_readme_and_the_makefile():
+    from click.testing import CliRunner
+
+    from exsplain.cli.status import ExitStatus
+
+    root_help = " ".join(CliRunner().invoke(cli, ["--help"], terminal_width=200).stdout.split())
+    assert f"Exit status: {ExitStatus.summary()}." in root_help
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    for status in ExitStatus:
+        assert f"{status.value} {status.words}" in readme, status
+    consult = next(line for line in (ROOT / "Makefile").read_text().splitlines() if "status -eq" in line)
+    accepted = {int(n) for n in re.findall(r"-eq (\d+)", consult)}
+    assert accepted == {ExitStatus.OK, ExitStatus.INCOMPLETE, ExitStatus.INTERRUPTED}

@@ -3,9 +3,9 @@
 Every example and a fixed set of generated cases go through both; the
 complete JSON reports, trace included, must be equal.
 """
-import random
-
 import pytest
+
+from exsplain.expert.sampling import random_cases_data
 
 from conftest import example_files
 
@@ -13,15 +13,7 @@ GENERATED = 2000
 
 
 def generated_cases(kb, count=GENERATED, seed=20261123):
-    rng = random.Random(seed)
-    for _ in range(count):
-        data = {}
-        for field in kb.vocabulary.fields.values():
-            if rng.random() < 0.6:
-                value = rng.choice(field.samples())
-                if isinstance(value, tuple):
-                    value = tuple(rng.sample(field.values, rng.randint(0, 3)))
-                data.setdefault(field.table, {})[field.name] = field.to_data(value)
+    for data in random_cases_data(kb.vocabulary, count, seed):
         yield kb.vocabulary.validate(data)
 
 

@@ -2,7 +2,6 @@
 import os
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
@@ -229,4 +228,3 @@ def test_usage_errors_are_one_line_and_a_hint():
     done = run("analyze", "--format", "yaml", example("co-parents.toml"))
     lines = done.stderr.decode().splitlines()
     assert done.returncode == 2 and len(lines) == 2 and lines[1] == "Try 'exsplain analyze --help' for help."
-    assert sys.executable

@@ -51,7 +51,7 @@ def test_threats_alone_put_safety_first_and_limit_contact_whoever_ended_it(kb, e
     assert "go_no_contact" in ids(report, "actions")
     everything = " ".join(a["advice"] for a in report["actions"]) + " ".join(w["reason"] for w in report["withheld"])
     assert "hurting" not in everything and "self-harm" not in everything, "threats only: no word of self-harm"
-    assert {r["for"] for r in report["safety"]["resources"]} == {EMERGENCY, ABUSE}
+    assert {r["for"] for r in report["safety"]["resources"]} == {EMERGENCY, ABUSE, DIRECTORY}
 
 
 def test_self_harm_only_texts_do_not_speak_of_threats(kb):
@@ -60,13 +60,15 @@ def test_self_harm_only_texts_do_not_speak_of_threats(kb):
                                                                "i_think_of_self_harm": False})
     everything = " ".join(a["advice"] for a in report["actions"]).lower()
     assert "threat" not in everything and "abuse" not in everything
-    assert {r["for"] for r in report["safety"]["resources"]} == {EMERGENCY, SELF_HARM}
+    assert {r["for"] for r in report["safety"]["resources"]} == {EMERGENCY, SELF_HARM, DIRECTORY}
 
 
 def test_own_dark_thoughts_come_first_with_resources(kb):
     report = kb.report(kb.vocabulary.load(example("safety-own-dark-thoughts.toml")), "US")
     assert report["actions"][0]["id"] == "reach_out_for_yourself"
-    assert [r["contact"] for r in report["safety"]["resources"]] == ["911", "call or text 988"]
+    assert [r["contact"] for r in report["safety"]["resources"]] == [
+        "call 911", "call or text 988, or chat at 988lifeline.org", "visit findahelpline.com (free, confidential "
+        "helplines, country by country)"]
 
 
 @pytest.mark.parametrize("me", [{"want_back": "unsure"}, {"want_back": "yes"}, {"confident_in_decision": False},
@@ -134,7 +136,7 @@ def test_every_region_has_an_emergency_number_a_crisis_line_and_an_abuse_line_or
 @pytest.mark.parametrize("region", [r.code for r in REGIONS])
 def test_each_region_reading_names_its_resources(kb, region):
     report = kb.report(kb.vocabulary.load(example("safety-abuse-and-pressure.toml")), region)
-    assert report["region"] == region
+    assert report["region"]["code"] == region
     names = {r["name"] for r in report["safety"]["resources"]}
     assert names == {r.name for r in CATALOG.region(region).for_({SELF_HARM, ABUSE, EMERGENCY})}
     assert report["safety"]["resources"][0]["for"] == EMERGENCY
@@ -143,7 +145,7 @@ def test_each_region_reading_names_its_resources(kb, region):
 def test_unanswered_safety_questions_bring_the_general_help(kb):
     report = report_of(kb, breakup={"ended_by": "me"})
     assert report["safety"]["answered"] is False
-    assert {r["for"] for r in report["safety"]["resources"]} == {EMERGENCY, SELF_HARM, ABUSE}
+    assert {r["for"] for r in report["safety"]["resources"]} == {EMERGENCY, SELF_HARM, ABUSE, DIRECTORY}
     answered = report_of(kb, safety={"i_think_of_self_harm": False, "ex_self_harm_talk": False,
                                      "threats_or_abuse": False})
     assert answered["safety"] == {"answered": True, "resources": []}

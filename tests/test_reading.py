@@ -61,7 +61,7 @@ def test_the_reading_holds_no_ids_and_no_field_paths(runner, path):
 def test_help_comes_first_and_before_the_motives(runner):
     out = runner.invoke(cli, ["analyze", example("safety-own-dark-thoughts.toml")]).stdout
     assert out.index("Reach out for help for yourself, now") < out.index("Why your ex may be crying")
-    assert out.index("Samaritans: 116 123") < out.index("Why your ex may be crying")
+    assert out.index("Samaritans: call 116 123") < out.index("Why your ex may be crying")
 
 
 def test_the_self_harm_caveat_comes_before_a_motive_that_reads_tears_as_a_tactic(runner):

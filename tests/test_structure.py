@@ -3,6 +3,7 @@ import dataclasses
 import re
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,12 @@ import pytest
 from exsplain.cli.main import cli
 from exsplain.expert.catalog import Conclusion, Kind
 from exsplain.expert.check import check
+from exsplain.expert.conditions import RuleMistake
 from exsplain.expert.knowledge_base import KnowledgeBase
-from exsplain.expert.rules import Rule, conclusion
+from exsplain.expert.rules import Rule, believed, conclusion
 from exsplain.knowledge.base import CASE_FILE_VERSIONS, ExsplainEngine
 from exsplain.knowledge.catalog import ACTIONS, CATALOG
-from exsplain.knowledge.facts import QUESTION_ORDER, Breakup, Me
+from exsplain.knowledge.facts import QUESTION_ORDER, Breakup, Me, Stressor
 
 from conftest import ROOT, example
 
@@ -112,3 +114,38 @@ def test_no_project_file_points_outside_the_repository():
         path = Path(ROOT, name)
         if path.suffix in (".py", ".md", ".toml", ".json", ".txt", ".cfg", ".csv") or path.name == "Makefile":
             assert OUTSIDE not in path.read_text(encoding="utf-8"), name
+
+
+# -- rules checked where they are written --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pattern, said", [
+    (lambda: Me(say_hurtfull_things=True),
+     "rule mistaken: [me] has no field say_hurtfull_things (its fields: want_back, confident_in_decision,"),
+    (lambda: Breakup(ended_by="mee"), "rule mistaken: breakup.ended_by cannot be mee (allowed: me | ex | mutual)"),
+    (lambda: Me(feel_guilty="yes"), "rule mistaken: me.feel_guilty cannot be yes (allowed: true | false)"),
+    (lambda: Stressor(kind="wrok"), "rule mistaken: an item of ex.stressors cannot have kind wrok (allowed: work |"),
+    (lambda: believed(Conclusion("Odd", "Text.", (), id="no_such_motive")),
+     "rule mistaken: no hypothesis is called no_such_motive"),
+])
+def test_a_rule_naming_what_does_not_exist_stops_the_knowledge_base_with_one_line_naming_it(pattern, said):
+    class Mistaken(ExsplainEngine):
+        mistaken = conclusion(pattern(), concludes=ACTIONS.seek_support)
+
+    with pytest.raises(RuleMistake) as raised:
+        kb_with(Mistaken)
+    message = str(raised.value)
+    assert message.startswith(said) and "\n" not in message
+
+
+def test_every_command_says_a_broken_knowledge_base_in_one_line(runner, monkeypatch):
+    class Unbuildable(types.ModuleType):
+        def __getattr__(self, name):
+            raise RuleMistake("rule mistaken: breakup.ended_by cannot be mee (allowed: me | ex | mutual)")
+
+    monkeypatch.setitem(sys.modules, "exsplain.knowledge.base", Unbuildable("exsplain.knowledge.base"))
+    for args in (["check"], ["analyze", example("co-parents.toml")]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 1
+        assert result.stderr == ("Error: the knowledge base cannot be built: rule mistaken: breakup.ended_by cannot "
+                                 "be mee (allowed: me | ex | mutual)\n")
