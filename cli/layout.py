@@ -1,7 +1,8 @@
 """Laying text out for a terminal: its width, word wrapping, tables that fit, colour.
 
 The width comes from ``COLUMNS`` or the terminal (80 when output is not a
-terminal), never below 60 and never above 120, so lines stay readable.
+terminal), never above 120 so lines stay readable, and never below 30: a
+narrower terminal gets lines laid out for 30 columns.
 Every line a command prints fits it: text wraps at word boundaries, and a
 table that cannot fit is shown as a list instead.  Colour is used only on a
 terminal, never with ``NO_COLOR`` or ``TERM=dumb``.
@@ -19,7 +20,7 @@ import click
 
 from exsplain.cli.output import unicode_ok
 
-MIN_WIDTH, MAX_WIDTH = 60, 120
+MIN_WIDTH, MAX_WIDTH = 30, 120
 
 
 def terminal_width() -> int:
@@ -61,7 +62,10 @@ class Page:
         return click.style(text, **styles) if self.colour and text else text  # type: ignore[arg-type]
 
     def heading(self, text: str) -> str:
-        return self.style(text, bold=True)
+        """``text`` in bold; a heading wider than the page is wrapped, which gives it more than one line."""
+        if len(text) <= self.width:
+            return self.style(text, bold=True)
+        return "\n".join(self.style(line, bold=True) for line in self.wrap(text))
 
     @property
     def bullet(self) -> str:

@@ -26,6 +26,9 @@ class Consultation:
         self.case = case or Case()
         self.skipped: set[str] = set()
         self.steps: list[tuple[str, str, Any]] = []  # (answer | skip, path, previous value), most recent last
+        self.kept = len(self.case.answers)  # answers the consultation started from (a saved case)
+        # every question in the order it was asked: those a saved case answered, then each one as it comes
+        self.order: list[str] = [f.path for f in kb.question_order if self.case.known(f.path)]
         self._inference: tuple[Case, Inference] | None = None
 
     def inference(self) -> Inference:
@@ -66,10 +69,17 @@ class Consultation:
         self.steps.append(("answer", field.path, self.case.get(field.path)))
         self.skipped.discard(field.path)
         self.case = replace(self.case.with_answers(**{field.path: value}), asked=self.case.asked | {field.path})
+        self.asked(field)
 
     def skip(self, field: Field) -> None:
+        """Leave ``field`` open ("skip", "not sure", or no reply that could be read)."""
         self.steps.append(("skip", field.path, None))
         self.skipped.add(field.path)
+        self.asked(field)
+
+    def asked(self, field: Field) -> None:
+        if field.path not in self.order:
+            self.order.append(field.path)
 
     def back(self) -> Field | None:
         """Undo the last answer or skip; returns its field, or None when there is none."""
@@ -82,9 +92,11 @@ class Consultation:
             self.skipped.discard(path)
         return self.kb.vocabulary.field(path)
 
-    def answered(self) -> list[Field]:
-        """The fields with an answer, in question order (for a review of the answers)."""
-        return [f for f in self.kb.question_order if self.case.known(f.path)]
+    def review(self) -> list[tuple[Field, Any]]:
+        """Every question asked, in the order asked, with its answer (None when left open)."""
+        fields = [self.kb.vocabulary.field(path) for path in self.order]
+        return [(f, self.case.get(f.path) if self.case.known(f.path) else None) for f in fields
+                if f.applies(self.case) is not False]
 
     def why(self, field: Field) -> list[Effect]:
         """The conclusions an answer to ``field`` could still change."""

@@ -20,6 +20,19 @@ from experta import Fact
 from experta import Field as ExpertaField
 from experta.fact import Validable
 
+from exsplain.expert.replies import (
+    NotSure,
+    ReplyError,
+    Unclear,
+    nearest,
+    not_sure,
+    number,
+    parts,
+    plain,
+    span_in_months,
+    without_hedges,
+    yes_or_no,
+)
 from exsplain.expert.wording import fill
 
 
@@ -40,17 +53,14 @@ class CaseError(Exception):
         return CaseError(source, self.problem, self.field)
 
 
-class ReplyError(ValueError):
-    """A reply that names no allowed answer; the message says what would."""
-
-
 @dataclass(frozen=True)
 class Answer:
-    """One allowed value of a field and its two wordings."""
+    """One allowed value of a field, its two wordings, and other ways a person may say it."""
 
     value: Any
     label: str
     statement: str
+    also: tuple[str, ...] = ()
 
 
 class Field(ExpertaField):
@@ -131,32 +141,46 @@ class Field(ExpertaField):
         return list(self.answers.values())
 
     def parse(self, reply: str, words: Mapping | None = None) -> Any:
-        """The value meant by ``reply``: a number, a word, a label or an
-        unambiguous beginning of one.  Raises ``ReplyError``."""
+        """The value meant by ``reply`` (see ``choose``).  Raises ``ReplyError``,
+        ``NotSure`` for "not sure" and its kin, ``Unclear`` for a near miss to confirm."""
         return self.choose(reply, words).value
 
     def choose(self, reply: str, words: Mapping | None = None) -> Answer:
-        text = " ".join(reply.strip().lower().split())
-        choices = self.choices()
-        if text.isdigit() and 1 <= int(text) <= len(choices):
-            return choices[int(text) - 1]
-        names = {a: self.names_of(a, words or {}) for a in choices}
-        exact = [a for a, said in names.items() if text in said]
-        if len(exact) == 1:
-            return exact[0]
-        begun = [a for a, said in names.items() if text and any(w.startswith(text) for w in said)]
-        if len(begun) == 1:
-            return begun[0]
-        inside = [a for a, said in names.items() if text and any(f" {text} " in f" {w} " for w in said)]
-        if len(inside) == 1:  # "not sure" for "I'm not sure"
-            return inside[0]
+        """The answer meant by ``reply``: its number (in any script), its words
+        or their beginning, an everyday word for it, or a clear near miss."""
+        words = words or {}
+        text, choices = plain(reply), self.choices()
+        chosen = number(text)
+        if chosen is not None:
+            if 1 <= chosen <= len(choices):
+                return choices[chosen - 1]
+            raise ReplyError(self.hint())
+        names = {a: self.names_of(a, words) for a in choices}
+        found = by_words(text, names) or by_words(without_hedges(text), names)
+        if found is not None:
+            return found
+        if not_sure(text):
+            raise NotSure(self.hint())
+        found = self.everyday(text)
+        if found is not None:
+            return found
+        near = nearest(text, names)
+        if near is not None:
+            answer, clear = near
+            if clear:
+                return answer
+            raise Unclear(self.hint(), answer.value, fill(answer.label, words))
         raise ReplyError(self.hint())
 
+    def everyday(self, text: str) -> Answer | None:
+        """The answer an everyday way of saying it names (none for most fields)."""
+        return None
+
     def names_of(self, answer: Answer, words: Mapping) -> set[str]:
-        """Everything a person may type for ``answer``, in lower case."""
-        label = fill(answer.label, words).lower()
-        return {self.spell_value(answer.value).lower(), label, label.strip("\"'“”"),
-                self.spell_value(answer.value).replace("_", " ").lower()}
+        """Everything a person may type for ``answer``, read as ``plain`` reads a reply."""
+        return {plain(name) for name in (self.spell_value(answer.value), fill(answer.label, words),
+                                         self.spell_value(answer.value).replace("_", " "),
+                                         *(fill(also, words) for also in answer.also))}
 
     def hint(self) -> str:
         numbers = ", ".join(str(n) for n in range(1, len(self.values) + 1))
@@ -179,12 +203,22 @@ class Choice(Field):
     """Exactly one of a fixed set of words.
 
     ``Choice("Who ended it?", me=("I did", "you ended it"), ...)``: each
-    keyword is an allowed word with its label and statement.
+    keyword is an allowed word with its label and statement, and optionally
+    a tuple of other ways to say it.  ``spans`` lets a time be given in
+    numbers ("2 months ago"): ``(months, value)`` pairs, a time under
+    ``months`` meaning ``value``, the last pair's bound ``None``.
     """
 
-
-    def __init__(self, question: str, *, asked_if: tuple | None = None, **answers: tuple[str, str]):
+    def __init__(self, question: str, *, asked_if: tuple | None = None,
+                 spans: tuple[tuple[float | None, str], ...] = (), **answers: tuple):
         super().__init__(question, answers, asked_if)
+        self.spans = spans
+
+    def everyday(self, text: str) -> Answer | None:
+        months = span_in_months(text) if self.spans else None
+        if months is None:
+            return None
+        return next(self.answers[value] for bound, value in self.spans if bound is None or months < bound)
 
 
 class Flag(Field):
@@ -213,6 +247,10 @@ class Flag(Field):
     def names_of(self, answer: Answer, words: Mapping) -> set[str]:
         return {word for word, value in self.WORDS.items() if value is answer.value}
 
+    def everyday(self, text: str) -> Answer | None:
+        said = yes_or_no(text)
+        return None if said is None else self.answers[said]
+
     def hint(self) -> str:
         return "Please answer yes or no (or 1 for yes, 2 for no)"
 
@@ -226,7 +264,9 @@ class ChoiceSet(Field):
     "each further" and "this one" with plain patterns.
     """
 
-    NONE = ("none", "nothing", "no", "")
+    NONE = ("none", "nothing", "no", "nope", "nah", "none of them", "none of these", "neither", "not really", "")
+    FILLER = frozenset({"my", "the", "a", "an", "her", "his", "their", "with", "of", "at", "in", "both", "some",
+                        "stuff", "things"})
 
     def __init__(self, question: str, *, item: type[Fact], asked_if: tuple | None = None,
                  **answers: tuple[str, str]):
@@ -265,22 +305,37 @@ class ChoiceSet(Field):
         return {"type": "array", "items": {"enum": list(self.values)}, "uniqueItems": True}
 
     def parse(self, reply: str, words: Mapping | None = None) -> Any:
-        """Words or numbers separated by commas, semicolons or ``and``; "none" for none."""
-        text = reply.strip().lower()
-        if text in self.NONE:
+        """Words or numbers separated by commas, spaces or ``and``; "none" for none."""
+        text = plain(reply)
+        if text in self.NONE or without_hedges(text) in self.NONE:
             return ()
-        parts = [p for p in text.replace(";", ",").replace(" and ", ",").split(",") if p.strip()]
-        if len(parts) == 1 and " " in parts[0] and not self.matches(parts[0], words):
-            parts = parts[0].split()
-        chosen = {self.choose(part, words).value for part in parts}
+        if not_sure(text):
+            raise NotSure(self.hint())
+        pieces = parts(text)
+        if len(pieces) == 1 and " " not in pieces[0]:
+            return (self.choose(pieces[0], words).value,)  # one word: a near miss may be asked back
+        chosen = set()
+        for piece in pieces:
+            for part in [piece] if self.matches(piece, words) else piece.split():
+                if part not in self.FILLER:
+                    chosen.add(self.chosen(part, words))
+        if not chosen:  # only commas, or only little words
+            raise ReplyError(self.hint())
         return tuple(v for v in self.values if v in chosen)
 
     def matches(self, text: str, words: Mapping | None) -> bool:
         try:
-            self.choose(text, words)
+            self.chosen(text, words)
         except ReplyError:
             return False
         return True
+
+    def chosen(self, text: str, words: Mapping | None) -> Any:
+        """The value one part of a list names; a near miss to confirm counts as none."""
+        try:
+            return self.choose(text, words).value
+        except (Unclear, NotSure):
+            raise ReplyError(self.hint()) from None
 
     def hint(self) -> str:
         return "Please give numbers or words separated by commas, or none"
@@ -331,6 +386,18 @@ class Table(Fact, metaclass=TableType):
     @classmethod
     def field(cls, name: str) -> Field:
         return cls.__fields__[name]
+
+
+def by_words(text: str, names: Mapping[Answer, set[str]]) -> Answer | None:
+    """The one answer whose words are ``text``, begin with it or hold it as whole words."""
+    if not text:
+        return None
+    for test in (lambda said: text in said, lambda said: any(w.startswith(text) for w in said),
+                 lambda said: any(f" {text} " in f" {w} " for w in said)):
+        found = [a for a, said in names.items() if test(said)]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def kind_of(value: Any) -> str:

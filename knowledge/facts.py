@@ -23,9 +23,9 @@ class Breakup(Table):
     table = "breakup"
     ended_by = Choice(
         "Who ended the relationship?",
-        me=("I did", "you ended it"),
-        ex=("my ex did", "your ex ended it"),
-        mutual=("we both decided", "you both decided to end it"),
+        me=("I did", "you ended it", ("me", "I ended it", "I broke up")),
+        ex=("my ex did", "your ex ended it", ("{they} did", "{they} ended it", "my ex", "them", "{them}")),
+        mutual=("we both decided", "you both decided to end it", ("both", "both of us", "we did", "us")),
     )
     ex_excuse = Choice(
         "What reason did your ex give for ending it?",
@@ -36,6 +36,7 @@ class Breakup(Table):
     )
     how_long_ago = Choice(
         "How long ago did it end?",
+        spans=((1, "recent"), (12.5, "months"), (None, "years")),
         recent=("less than a month ago", "it ended less than a month ago"),
         months=("one to twelve months ago", "it ended one to twelve months ago"),
         years=("more than a year ago", "it ended more than a year ago"),
@@ -54,7 +55,7 @@ class Crying(Table):
     frequency = Choice(
         "How often has your ex cried in front of you?",
         once=("once", "your ex has cried once in front of you"),
-        sometimes=("now and then", "your ex cries now and then"),
+        sometimes=("now and then", "your ex cries now and then", ("occasionally",)),
         every_time=("every time we talk", "your ex cries every time you talk"),
     )
     before_i_can_speak = Flag(

@@ -30,18 +30,22 @@ SCREENS = {
     "batch-120": (["batch", "--jobs", "1", EXAMPLES], 120),
     "batch-summary-80": (["batch", "--jobs", "1", "--summary", EXAMPLES], 80),
     "trace-80": (["trace", f"{EXAMPLES}/ended-by-me-plea.toml"], 80),
+    # a whole consultation after a yes to thoughts of self-harm, the rest skipped: help ends the screen
+    **{f"consult-self-harm-{region}-80": (["consult", "--region", region], 80, "he\nyes\nno\nno\n" + "\n" * 40)
+       for region in ("GB", "US", "other")},
+    "consult-40": (["consult"], 40, "she\nno\nno\nno\nshe did\n2 months\n" + "\n" * 40),
 }
 
 
-def run(args, width=80):
-    result = CliRunner().invoke(cli, args, env={"COLUMNS": str(width), "EXSPLAIN_REGION": "GB"},
+def run(args, width=80, typed=None):
+    result = CliRunner().invoke(cli, args, env={"COLUMNS": str(width), "EXSPLAIN_REGION": "GB"}, input=typed,
                                 prog_name="exsplain", terminal_width=78, catch_exceptions=False)
     return result.stdout
 
 
 def screen(name):
-    args, width = SCREENS[name]
-    return run(args, width)
+    args, width, *typed = SCREENS[name]
+    return run(args, width, *typed)
 
 
 def command_page(name):

@@ -114,7 +114,7 @@ def test_replies_may_be_words_labels_beginnings_or_dont_know(runner):
 
 
 def test_a_reply_that_names_no_answer_is_asked_again_with_a_hint(runner):
-    result = consult(runner, "he\nmaybe\n" + SAFETY_NO + "me\n" + SKIP_REST)
+    result = consult(runner, "he\noften\n" + SAFETY_NO + "me\n" + SKIP_REST)
     assert "Please answer yes or no (or 1 for yes, 2 for no); or press Enter to skip it" in result.stdout
     assert dialogue(result.stdout).count("Have you had thoughts of hurting yourself") == 1
 
@@ -137,9 +137,9 @@ def test_quitting_before_the_safety_questions_still_opens_with_help(runner):
 
 def test_question_mark_says_why_from_the_rules_in_words(runner):
     result = consult(runner, "he\n" + SAFETY_NO + "?\nme\n" + SKIP_REST)
-    why = " ".join(result.stdout.split("I ask because")[1].split("Question")[0].split())
-    assert "Why your ex may be crying: “Grief over the ending”" in why
-    assert "plea_when" not in why
+    why = " ".join(result.stdout.split("Your answer decides whether")[1].split("Question")[0].split())
+    assert "counts “Grief over the ending” among the reasons" in why
+    assert "plea_when" not in why and "Safety questions unanswered" not in why
 
 
 def test_back_returns_to_the_previous_question_and_changes_it(runner, tmp_path):
@@ -157,7 +157,8 @@ def test_the_review_screen_changes_one_answer(runner, kb, tmp_path):
     data["breakup"]["ended_by"] = "me"
     full = tmp_path / "full.json"
     full.write_text(json.dumps(data), encoding="utf-8")
-    answered = [f.path for f in kb.question_order]
+    # the follow-up on self-harm talk no longer applies after a no to it, so it is not listed
+    answered = [f.path for f in kb.question_order if f.path != "safety.self_harm_as_pressure"]
     change = answered.index("breakup.ended_by") + 1
     result = consult(runner, f"{change}\nmy ex did\n\n", "--answers", str(full), "--format", "json")
     assert result.exit_code == 0, result.stderr
@@ -298,3 +299,75 @@ def test_questions_leaves_out_what_no_longer_matters(runner):
     listed = runner.invoke(cli, ["questions", "--format", "json", example("ended-by-me-doubting.toml")])
     fields = [q["field"] for q in json.loads(listed.stdout)]
     assert "breakup.ex_excuse" not in fields and fields[0] == "safety.i_think_of_self_harm"
+
+
+@pytest.mark.parametrize("region, emergency, crisis", [("GB", "999", "Samaritans: call 116 123"),
+                                                       ("US", "911", "call or text 988"),
+                                                       ("other", "your local emergency number", "findahelpline.com")])
+def test_the_pinned_consultation_after_a_yes_to_self_harm_ends_with_the_help_lines(region, emergency, crisis):
+    golden = Path(__file__).parent / "golden" / f"consult-self-harm-{region}-80.txt"
+    last_screen = "\n".join(golden.read_text(encoding="utf-8").splitlines()[-24:])
+    assert emergency in last_screen and crisis in last_screen
+    assert last_screen.rstrip().splitlines()[-1].startswith("┃"), "the help is the last thing on screen"
+
+
+def test_not_sure_at_a_safety_question_leaves_it_open_and_says_so_once(runner):
+    result = consult(runner, "he\nunsure\nnot sure\nno\n" + SKIP_REST)
+    said = dialogue(result.stdout)
+    assert said.count("also talk with people") == 1 and "That stays open." in said
+    report = json.loads(consult(runner, "he\nunsure\nnot sure\nno\n" + SKIP_REST, "--format", "json").stdout)
+    assert {"safety.i_think_of_self_harm", "safety.ex_self_harm_talk"} <= set(report["unanswered"])
+
+
+def test_five_replies_that_name_no_answer_leave_the_question_open_and_exit_1(runner):
+    result = consult(runner, "purple\n" * 5 + "no\n" * 3 + SKIP_REST)
+    assert result.exit_code == 1
+    assert "I could not make out an answer" in result.stdout
+    assert dialogue(result.stdout).count("Please answer with a number") == 5
+
+
+def test_an_unreadable_piped_line_is_asked_again_and_loses_nothing(runner, tmp_path):
+    saved = tmp_path / "case.toml"
+    result = runner.invoke(cli, ["consult", "--save", str(saved)], input=b"\xff\nhe\n\xa3\xc0\nno\n")
+    assert result.exit_code == 1  # input ended
+    assert result.stdout.count("I could not read that; please type it again.") == 2
+    assert 'pronoun = "he"' in saved.read_text() and "i_think_of_self_harm = false" in saved.read_text()
+
+
+def test_rule_and_why_again_climb_from_the_question_to_the_reading(runner):
+    result = consult(runner, "he\n?\nwhy\nwhy\nwhy\nno\nno\nno\nrule\n" + SKIP_REST)
+    said = " ".join(dialogue(result.stdout).split())
+    steps = ["I ask everyone this, so that help comes first", "Your answer decides whether the reading suggests",
+             "The rule: when you have had thoughts of hurting yourself", "You deserve support right now",
+             "It changes what the reading shows under “Help first”"]
+    assert [said.index(s) for s in steps] == sorted(said.index(s) for s in steps)
+    assert "The rule: when you ended it" in said.split("Who ended the relationship?")[1]
+
+
+def test_quit_without_save_says_the_answers_are_not_kept(runner):
+    result = consult(runner, "he\nno\nquit\n")
+    assert "Your answers are not kept" in result.stdout and "--save FILE" in result.stdout
+    assert result.stdout.index("Your answers are not kept") < result.stdout.index("Your reading")
+
+
+def test_answers_from_a_file_are_counted_when_the_consultation_resumes(runner):
+    result = consult(runner, SKIP_REST, "--answers", example("ended-by-me-plea.toml"))
+    assert "I kept the" in result.stdout and "questions are left" in " ".join(result.stdout.split())
+
+
+def test_back_and_quit_work_at_the_review(runner, kb):
+    consultation, skipped = Consultation(kb), 0
+    for field, value in ((Ex.pronoun, "he"), (Safety.i_think_of_self_harm, False), (Safety.ex_self_harm_talk, False),
+                         (Safety.threats_or_abuse, False)):
+        consultation.answer(field, value)
+    while (field := consultation.next_question()) is not None:
+        consultation.skip(field)
+        last, skipped = field, skipped + 1
+    replies = "he\nno\nno\nno\n" + "\n" * skipped + "back\nyes\nquit\n"
+    result = consult(runner, replies)
+    first, second = result.stdout.split("\nYour answers\n")[1:]
+    question = last.question.format(their="his")
+    assert f"{question} skipped" in " ".join(first.split())
+    assert question in first.split("> ", 1)[1], "back asks the last question again"
+    assert f"{question} yes" in " ".join(second.split()) and "\nYour reading\n" in second
+    assert result.exit_code == 0

@@ -5,6 +5,7 @@ import os
 import pty
 import re
 import select
+import struct
 import subprocess
 import termios
 import time
@@ -28,8 +29,10 @@ def take_the_terminal():
 class Terminal:
     """The installed exsplain in a pseudo-terminal: what it shows, and keys typed at it."""
 
-    def __init__(self, *args, env=None, cwd=None):
+    def __init__(self, *args, env=None, cwd=None, size=None):
         self.leader, follower = pty.openpty()
+        if size:  # (rows, columns), as the terminal reports them
+            fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", *size, 0, 0))
         environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
         self.process = subprocess.Popen([exsplain_command(), *args], stdin=follower, stdout=follower,
                                         stderr=follower, env={**environment, "TERM": "xterm", **(env or {})},
@@ -63,7 +66,7 @@ class Terminal:
         return seen + text
 
     def type(self, line):
-        os.write(self.leader, line.encode() + b"\r")
+        os.write(self.leader, (line if isinstance(line, bytes) else line.encode()) + b"\r")
 
     def ctrl_c(self):
         # Pressed a moment after the prompt, as a person would: CPython's readline loses a SIGINT that
@@ -81,17 +84,23 @@ class Terminal:
         return status, self.screen
 
 
-def answer_all(terminal, reply="1", limit=60):
-    """Answer every question with ``reply`` and accept the review; returns the whole screen."""
+def until_review(terminal, reply="1", limit=60):
+    """Answer every question with ``reply`` up to the review's prompt; returns the whole screen."""
     shown = ""
     for _ in range(limit):
         chunk = terminal.expect("> ")
         shown += chunk
-        if "Type the number of an answer to change it" in chunk.split("Question")[-1]:
-            terminal.type("")
+        if "Type the number of a question to answer or change it" in chunk.split("Question")[-1]:
             return shown
         terminal.type(reply)
     pytest.fail("the consultation never ended")
+
+
+def answer_all(terminal, reply="1", limit=60):
+    """Answer every question with ``reply`` and accept the review; returns the whole screen."""
+    shown = until_review(terminal, reply, limit)
+    terminal.type("")
+    return shown
 
 
 def test_a_whole_consultation_with_colour_and_the_trace():
@@ -142,6 +151,7 @@ def test_a_yes_to_self_harm_talk_brings_help_at_once():
     terminal.ctrl_c()
     status, _ = terminal.finish()
     assert status == 130
+    assert "your answers were not kept (start with --save FILE" in terminal.log
 
 
 def test_dont_know_a_label_and_a_beginning_are_accepted():
@@ -167,7 +177,7 @@ def test_the_review_screen_changes_one_answer(tmp_path):
     assert terminal.finish()[0] == 0
     assert 'ended_by = "ex"' in saved.read_text()
     terminal = Terminal("consult", "--save", str(saved))
-    review = terminal.expect("Type the number of an answer to change it")
+    review = terminal.expect("Type the number of a question to answer or change it")
     terminal.expect("> ")
     number = next(line.split(".")[0].strip() for line in review.splitlines() if "Who ended the relationship?" in line)
     terminal.type(number)
@@ -256,3 +266,176 @@ def test_make_consult_ends_without_an_error_line_of_make(key):
     status, _ = terminal.finish()
     assert status == 0, terminal.log
     assert "make: ***" not in terminal.log and "Traceback" not in terminal.log
+
+
+# -- replies as people type them, and help kept in sight ------------------------------------------
+
+UNREADABLE = "I could not read that; please type it again."
+
+
+def saved_case(path):
+    import tomllib
+
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def test_everyday_replies_are_accepted_at_a_real_prompt(tmp_path):
+    saved = tmp_path / "case.toml"
+    terminal = Terminal("consult", "--save", str(saved))
+    for reply in ("she / her", "nope", "nah", "No.", "she did", "2 months"):
+        terminal.expect("> ")
+        terminal.type(reply)
+    terminal.expect("> ")
+    terminal.type("quit")
+    terminal.expect("[y/N] ")
+    terminal.type("n")
+    status, _ = terminal.finish()
+    assert status == 0 and "Please answer" not in terminal.log, terminal.log
+    case = saved_case(saved)
+    assert case["breakup"] == {"ended_by": "ex", "how_long_ago": "months"}
+    assert case["safety"] == {"i_think_of_self_harm": False, "ex_self_harm_talk": False, "threats_or_abuse": False}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_keys_and_bytes_that_are_not_text_are_asked_again_and_no_answer_is_lost(tmp_path, encoding):
+    saved = tmp_path / "case.toml"
+    terminal = Terminal("consult", "--save", str(saved),
+                        env={"LC_ALL": "C.UTF-8", "PYTHONIOENCODING": encoding})
+    terminal.expect("> ")
+    for byte in (b"\xff", b"\xa3", b"\xc0"):
+        terminal.type(byte)
+        terminal.expect(UNREADABLE)
+    terminal.type("he")
+    for reply in ("no", "no"):
+        terminal.expect("> ")
+        terminal.type(reply)
+    for key, meant in (("²", "2"), ("①", "1")):  # threats: no; who ended it: I did
+        terminal.expect("> ")
+        terminal.type(key)
+        if encoding == "ascii":  # not text in that encoding: asked again
+            terminal.expect(UNREADABLE)
+            terminal.type(meant)
+    terminal.expect("> ")
+    terminal.type("quit")
+    terminal.expect("[y/N] ")
+    terminal.type("n")
+    status, _ = terminal.finish()
+    assert status == 0 and "Traceback" not in terminal.log, terminal.log
+    case = saved_case(saved)
+    assert case["ex"]["pronoun"] == "he" and case["breakup"]["ended_by"] == "me"
+    assert case["safety"]["threats_or_abuse"] is False
+
+
+def test_yes_piped_for_ever_ends_with_status_1():
+    yes = subprocess.Popen(["yes"], stdout=subprocess.PIPE)
+    done = subprocess.run([exsplain_command(), "consult"], stdin=yes.stdout, capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "EXSPLAIN_REGION": "GB"})
+    yes.kill()
+    yes.wait()
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "I could not make out an answer" in done.stdout
+    closing = done.stdout.rsplit("If you need help now", 1)[1].splitlines()
+    assert "Samaritans: call 116 123" in "\n".join(closing) and all(line.startswith("┃") for line in closing[1:]), \
+        "the help lines are the last thing shown"
+
+
+def test_unsure_at_the_pronoun_and_the_self_harm_question_moves_on_and_keeps_help_in_view(tmp_path):
+    saved = tmp_path / "case.toml"
+    terminal = Terminal("consult", "--save", str(saved), env={"EXSPLAIN_REGION": "GB"})
+    terminal.expect("> ")
+    terminal.type("unsure")
+    terminal.expect("Have you had thoughts of hurting yourself")
+    terminal.expect("> ")
+    terminal.type("unsure")
+    help_shown = terminal.expect("Has your ex talked about hurting")
+    assert "also talk with people" in help_shown and "Samaritans: call 116 123" in help_shown
+    terminal.expect("> ")
+    terminal.type("no")
+    terminal.expect("> ")
+    terminal.type("quit")
+    terminal.expect("[y/N] ")
+    terminal.type("n")
+    status, _ = terminal.finish()
+    assert status == 0
+    assert terminal.log.count("How should I refer to your ex?") == 1, "no loop at the pronoun"
+    assert "i_think_of_self_harm" not in saved.read_text(), "not sure leaves the answer open"
+
+
+def test_the_review_lists_skipped_questions_and_one_can_be_answered_from_it(tmp_path):
+    saved = tmp_path / "case.toml"
+    terminal = Terminal("consult", "--save", str(saved))
+    review = until_review(terminal, "")
+    listed = [line for line in SGR.sub("", review.split("Your answers")[-1]).splitlines() if "skipped" in line]
+    assert any("Have you had thoughts of hurting yourself" in line for line in listed), review
+    number = next(line.split(".")[0].strip() for line in listed if "thoughts of hurting yourself" in line)
+    terminal.type(number)
+    terminal.expect("> ")
+    terminal.type("no")
+    terminal.expect("Type the number of a question")
+    terminal.expect("> ")
+    terminal.type("")
+    terminal.expect("[y/N] ")
+    terminal.type("n")
+    status, _ = terminal.finish()
+    assert status == 0
+    assert saved_case(saved)["safety"]["i_think_of_self_harm"] is False
+
+
+def test_ctrl_c_at_the_last_prompt_exits_130():
+    terminal = Terminal("consult")
+    answer_all(terminal, "2")
+    terminal.expect("[y/N] ")
+    terminal.ctrl_c()
+    status, _ = terminal.finish()
+    assert status == 130 and "Traceback" not in terminal.log
+
+
+def test_a_resumed_save_says_how_many_answers_were_kept(tmp_path):
+    saved = tmp_path / "mine.toml"
+    text = Path(example("ended-by-me-plea.toml")).read_text(encoding="utf-8")
+    saved.write_text(text, encoding="utf-8")
+    terminal = Terminal("consult", "--save", str(saved))
+    shown = terminal.expect("> ")
+    terminal.ctrl_c()
+    terminal.finish()
+    import tomllib
+
+    kept = sum(len(v) for v in tomllib.loads(text).values() if isinstance(v, dict))
+    assert f"I kept the {kept} answers you gave before" in " ".join(shown.split())
+    assert "Question 1 of about" in shown
+
+
+def test_quit_says_the_answers_are_not_kept_and_offers_to_save_them(tmp_path):
+    terminal = Terminal("consult", cwd=tmp_path)
+    for reply in ("he", "no"):
+        terminal.expect("> ")
+        terminal.type(reply)
+    terminal.expect("> ")
+    terminal.type("quit")
+    terminal.expect("--save FILE")
+    terminal.expect("press Enter: ")
+    terminal.type("kept.toml")
+    terminal.expect("answers saved to kept.toml")
+    terminal.expect("[y/N] ")
+    terminal.type("n")
+    status, _ = terminal.finish()
+    assert status == 0
+    assert saved_case(tmp_path / "kept.toml")["safety"] == {"i_think_of_self_harm": False}
+
+
+@pytest.mark.parametrize("region, emergency, crisis", [("GB", "999", "Samaritans: call 116 123"),
+                                                       ("US", "911", "call or text 988"),
+                                                       ("other", "your local emergency number", "findahelpline.com")])
+def test_after_a_yes_to_self_harm_the_last_screen_holds_the_help_lines(region, emergency, crisis):
+    terminal = Terminal("consult", "--region", region, env={"COLUMNS": "80"}, size=(24, 80))
+    for reply in ("he", "yes", "no", "no"):
+        terminal.expect("> ")
+        terminal.type(reply)
+    answer_all(terminal, "")
+    terminal.expect("[y/N] ")
+    terminal.type("n")
+    status, _ = terminal.finish()
+    assert status == 0
+    last_screen = "\n".join(SGR.sub("", terminal.log).replace("\r\n", "\n").splitlines()[-24:])
+    assert emergency in last_screen and crisis in last_screen, last_screen
+    assert "[y/N]" not in last_screen.split("If you need help now")[1], "no offer after the help"
