@@ -247,7 +247,7 @@ class Dialogue:
         self.unsure_said = True
         region = self.kb.catalog.region(self.region)
         self.block(self.page.wrap(NOT_SURE, width=self.page.width - 2)
-                   + self.resources(region, set(self.kb.catalog.general_help)))
+                   + self.resources(region, [r for d in self.kb.catalog.dangers for r in d.resources]))
 
     def answer(self, field: Any, value: Any) -> None:
         urgent_before = self.urgent()
@@ -283,7 +283,8 @@ class Dialogue:
                                "see your reading.", width=inner)
         self.block(body)
 
-    def resources(self, region: Any, needs: set[str]) -> list[str]:
+    def resources(self, region: Any, needs: Any) -> list[str]:
+        """The region's help lines for ``needs`` (kinds of help, in the order to list them)."""
         lines = self.page.wrap(f"Where to find help ({region.name}):", width=self.page.width - 2)
         for resource in region.for_(needs):
             lines += self.page.item(f"{resource.name}: {resource.contact}", indent=" ", width=self.page.width - 2)

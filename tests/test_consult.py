@@ -157,8 +157,10 @@ def test_the_review_screen_changes_one_answer(runner, kb, tmp_path):
     data["breakup"]["ended_by"] = "me"
     full = tmp_path / "full.json"
     full.write_text(json.dumps(data), encoding="utf-8")
-    # the follow-up on self-harm talk no longer applies after a no to it, so it is not listed
-    answered = [f.path for f in kb.question_order if f.path != "safety.self_harm_as_pressure"]
+    # follow-ups that no longer apply after a no (the pressure, the danger now) are not listed
+    case = kb.vocabulary.validate(data)
+    answered = [f.path for f in kb.question_order if f.applies(case) is not False]
+    assert "safety.self_harm_as_pressure" not in answered and "safety.in_danger_now" not in answered
     change = answered.index("breakup.ended_by") + 1
     result = consult(runner, f"{change}\nmy ex did\n\n", "--answers", str(full), "--format", "json")
     assert result.exit_code == 0, result.stderr
@@ -316,7 +318,7 @@ def test_not_sure_at_a_safety_question_leaves_it_open_and_says_so_once(runner):
     said = dialogue(result.stdout)
     assert said.count("also talk with people") == 1 and "That stays open." in said
     report = json.loads(consult(runner, "he\nunsure\nnot sure\nno\n" + SKIP_REST, "--format", "json").stdout)
-    assert {"safety.i_think_of_self_harm", "safety.ex_self_harm_talk"} <= set(report["unanswered"])
+    assert {"safety.i_think_of_self_harm", "safety.threats_or_abuse"} <= set(report["unanswered"])
 
 
 def test_five_replies_that_name_no_answer_leave_the_question_open_and_exit_1(runner):

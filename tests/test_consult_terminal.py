@@ -347,7 +347,7 @@ def test_unsure_at_the_pronoun_and_the_self_harm_question_moves_on_and_keeps_hel
     terminal.expect("Have you had thoughts of hurting yourself")
     terminal.expect("> ")
     terminal.type("unsure")
-    help_shown = terminal.expect("Has your ex talked about hurting")
+    help_shown = terminal.expect("Has your ex threatened")
     assert "also talk with people" in help_shown and "Samaritans: call 116 123" in help_shown
     terminal.expect("> ")
     terminal.type("no")
