@@ -358,7 +358,8 @@ def show_reading(dialogue: Dialogue, analysis: Any, output_format: str, offer_tr
     if output_format == "json":
         say_json(analysis.report)
         return
-    from exsplain.cli.render import report_text, trace_lines
+    from exsplain.cli.render import report_text
+    from exsplain.cli.trace import trace_lines
 
     say()
     say(report_text(analysis, dialogue.page))

@@ -32,7 +32,7 @@ def trace(case, output_format: str) -> None:
         say_json(analysis.report["trace"])
         return
     from exsplain.cli.layout import Page
-    from exsplain.cli.render import trace_lines
+    from exsplain.cli.trace import trace_lines
 
     say("\n".join(trace_lines(analysis, Page.for_stream())))
 
