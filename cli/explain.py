@@ -18,9 +18,12 @@ from exsplain.expert.wording import shown
 def trace(case, output_format: str) -> None:
     """Show every rule firing for a case, in order.
 
-    Each step says which answers (and beliefs) the rule matched, and what it
-    concluded: the certainty it added to a motive, or the advice, insight
-    or warning it drew. JSON gives rule and field ids.
+    Each step names the rule and the file and line that declare it, says
+    which answers (and beliefs) it matched, and what it did: the evidence it
+    gave for or against a motive, with the combination written out, or the
+    advice, insight or warning it drew or held back. Inside the engine a
+    certainty runs from -1 to 1; a reading shows only what is above 0. JSON
+    gives rule and field ids.
 
     \b
     Examples:

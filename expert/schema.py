@@ -83,7 +83,8 @@ def report_schema(kb: Any) -> dict:
     properties["questions"] = {"type": "array", "items": _object(
         {"field": {"enum": list(kb.vocabulary.fields)}, "text": text})}
     properties["trace"] = {"type": "array", "items": _object(
-        {"step": {"type": "integer", "minimum": 1}, "rule": text, "matched": texts, "declared": texts})}
+        {"step": {"type": "integer", "minimum": 1}, "rule": text, "defined": {"type": ["string", "null"]},
+         "matched": texts, "declared": texts})}
     properties["sensitivity"] = {"type": "array", "description": "Only with --sensitivity."}
     required = [k for k in properties if k != "sensitivity"]
     return {"$schema": DRAFT, "$id": "urn:exsplain:report", "title": "exsplain report", "type": "object",
