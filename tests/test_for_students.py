@@ -65,3 +65,51 @@ def test_every_formula_in_the_trace_gives_the_certainty_it_states(kb, runner, pa
     finals = [combine_all(w) for w in weights.values()]
     stated = [float(n.replace("−", "-")) for n in re.findall(r"Now (−?\d\.\d\d)", text)]
     assert {f"{c:.2f}" for c in finals} <= {f"{s:.2f}" for s in stated}
+
+
+@pytest.fixture(scope="module")
+def traced_examples(kb):
+    return {path.name: {t["rule"] for t in analysis_of(kb, path).report["trace"]} for path in example_files()}
+
+
+def test_rule_shows_every_rule_of_the_knowledge_base(runner, kb, traced_examples):
+    for rule in kb.rules:
+        text = runner.invoke(cli, ["rule", rule.name])
+        assert text.exit_code == 0, (rule.name, text.stderr)
+        said = " ".join(text.stdout.split())
+        assert said.startswith(rule.name) and f"Defined in: {rule.defined}" in said
+        assert all(source.in_words() in said for source in rule.sources)
+        record = json.loads(runner.invoke(cli, ["rule", "--format", "json", rule.name]).stdout)
+        assert record["fired_by"] == sorted(n for n, rules in traced_examples.items() if rule.name in rules)
+        assert record["fired_by"], f"{rule.name}: no shipped example fires it"
+        assert record["weight"] == (rule.weight if rule.supports else None)
+        assert record["concludes"] == [c.id for c in rule.concludes]
+        assert record["withholds"] == [c.id for c in rule.withholds]
+
+
+def test_rule_gives_the_cited_paragraphs_and_the_conditions_in_words(runner):
+    said = " ".join(runner.invoke(cli, ["rule", "plea_with_request_to_return"]).stdout.split())
+    assert "When: you ended it; and your ex asks or hints to get back together." in said
+    assert "Then: evidence for the motive “A hope that you will change your mind”, weight +0.40 (moderate)." in said
+    assert "paragraphs 12 to 14" in said
+    against = " ".join(runner.invoke(cli, ["rule", "resentful_ex_feels_no_guilt"]).stdout.split())
+    assert "evidence against the motive “Guilt for hurting you”, weight -0.40 (moderate)" in against
+
+
+def test_rule_list_gives_one_line_per_rule(runner, kb):
+    lines = runner.invoke(cli, ["rule", "--list"]).stdout.splitlines()
+    assert [line.split()[0] for line in lines] == [r.name for r in kb.rules]
+
+
+def test_an_unknown_rule_is_one_line_naming_the_closest(runner):
+    result = runner.invoke(cli, ["rule", "pity_pleas"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: pity_pleas: no such rule (closest: pity_plea)\n"
+
+
+def test_rule_names_complete_in_the_shell():
+    from click.shell_completion import ShellComplete
+
+    complete = ShellComplete(cli, {}, "exsplain", "_EXSPLAIN_COMPLETE")
+    found = [c.value for c in complete.get_completions(["rule"], "plea_")]
+    assert found == ["plea_when_i_ended_it", "plea_with_request_to_return"]
