@@ -91,5 +91,25 @@ def report_schema(kb: Any) -> dict:
             "additionalProperties": False, "required": required, "properties": properties}
 
 
+def watch_schema() -> dict:
+    """The schema of one line of ``exsplain trace --watch --format jsonl``: one event of ``expert.watch``."""
+    from exsplain.expert.watch import DECIDED_BY
+
+    text, count = {"type": "string"}, {"type": "integer", "minimum": 0}
+    rule = {"rule": text, "defined": {"type": ["string", "null"]}}
+    activation = {**rule, "salience": {"type": "integer"}, "facts": {"type": "array", "items": count}, "text": text}
+    events = [
+        {"event": {"enum": ["declare", "retract"]}, "fact": count, "class": text, "values": {"type": "object"},
+         "text": text},
+        {"event": {"enum": ["activate", "deactivate"]}, **activation},
+        {"event": {"const": "fire"}, **activation, "step": {"type": "integer", "minimum": 1},
+         "decided_by": {"enum": list(DECIDED_BY)}, "over": {"type": ["string", "null"]}, "agenda": count},
+        {"event": {"const": "review"}, "step": {"type": "integer", "minimum": 1}, **rule, "text": text},
+    ]
+    return {"$schema": DRAFT, "$id": "urn:exsplain:watch", "title": "exsplain watch event",
+            "description": "One line of `exsplain trace --watch --format jsonl`: what the engine did, in order.",
+            "oneOf": [_object(event) for event in events]}
+
+
 def _object(properties: dict) -> dict:
     return {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}

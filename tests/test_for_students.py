@@ -113,3 +113,150 @@ def test_rule_names_complete_in_the_shell():
     complete = ShellComplete(cli, {}, "exsplain", "_EXSPLAIN_COMPLETE")
     found = [c.value for c in complete.get_completions(["rule"], "plea_")]
     assert found == ["plea_when_i_ended_it", "plea_with_request_to_return"]
+
+
+def watched(kb, path):
+    from exsplain.expert.watch import watch
+
+    return watch(kb, kb.vocabulary.load(path))
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
+def test_watching_shows_every_firing_in_order_each_after_its_activation(kb, path):
+    inference, events = watched(kb, path)
+    trace = analysis_of(kb, path).report["trace"]
+    assert [f.rule.name for f in inference.firings] == [t["rule"] for t in trace], "watching changes nothing"
+    fired = [e for e in events if e["event"] in ("fire", "review")]
+    assert [(e["step"], e["rule"]) for e in fired] == [(t["step"], t["rule"]) for t in trace]
+    waiting, memory = set(), set()
+    for event in events:
+        if event["event"] == "declare":
+            memory.add(event["fact"])
+        elif event["event"] == "retract":
+            memory.remove(event["fact"])
+        elif event["event"] in ("activate", "deactivate", "fire"):
+            activation = (event["rule"], tuple(event["facts"]))
+            if event["event"] != "deactivate":
+                assert set(event["facts"]) <= memory, "an activation matches facts in working memory"
+            if event["event"] == "activate":
+                waiting.add(activation)
+            else:
+                waiting.remove(activation)  # it was on the agenda: added before, and not fired or removed since
+    assert not waiting, "the engine runs until the agenda is empty"
+
+
+def replay(kb, events):
+    """Each firing with the activations then waiting, ranked as the strategy ranks them (next in line first)."""
+    def key(activation):
+        rule = kb.rule_by_name[activation[0]]
+        return rule.salience, sorted(activation[1], reverse=True), -rule.order
+
+    waiting = set()
+    for event in events:
+        activation = (event.get("rule"), tuple(event.get("facts", ())))
+        if event["event"] == "activate":
+            waiting.add(activation)
+        elif event["event"] == "deactivate":
+            waiting.remove(activation)
+        elif event["event"] == "fire":
+            yield event, activation, sorted(waiting, key=key, reverse=True)
+            waiting.remove(activation)
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
+def test_each_choice_is_the_strategys_and_its_reason_is_right(kb, path):
+    _, events = watched(kb, path)
+    for event, activation, ranked in replay(kb, events):
+        assert ranked[0] == activation, "the activation chosen is the first in the strategy's order"
+        assert event["agenda"] == len(ranked) - 1
+        if len(ranked) == 1:
+            assert event["decided_by"] == "alone" and event["over"] is None
+            continue
+        mine, theirs = kb.rule_by_name[event["rule"]], kb.rule_by_name[ranked[1][0]]
+        assert event["over"] == theirs.name
+        if mine.salience != theirs.salience:
+            assert event["decided_by"] == "salience"
+        elif activation[1] != ranked[1][1]:
+            assert event["decided_by"] == "recency"
+        else:
+            assert event["decided_by"] == "order" and mine.order < theirs.order
+
+
+def test_an_activation_that_fired_is_not_removed_again_when_its_belief_changes(kb):
+    """A rule that reads a belief fires, then more evidence changes the belief: the matcher drops the
+    activation that fired, which had left the agenda already, and adds one on the new belief."""
+    from exsplain.expert.knowledge_base import KnowledgeBase
+    from exsplain.expert.rules import believed, conclusion, evidence
+    from exsplain.expert.watch import watch
+    from exsplain.knowledge.base import CASE_FILE_VERSIONS, ExsplainEngine
+    from exsplain.knowledge.catalog import ACTIONS, CATALOG, MOTIVES
+    from exsplain.knowledge.facts import Breakup
+
+    class Early(ExsplainEngine):
+        early_reader = conclusion(believed(MOTIVES.grief), concludes=ACTIONS.seek_support, salience=25)
+        early_grief = evidence(Breakup(ended_by="me"), supports=MOTIVES.grief, weight=0.4)
+        late_grief = evidence(Breakup(ended_by="me"), supports=MOTIVES.grief, weight=0.2)
+        early_grief.salience, late_grief.salience = 30, 20
+
+    small = KnowledgeBase(Early, CATALOG, CASE_FILE_VERSIONS)
+    _, events = watch(small, small.vocabulary.validate({"breakup": {"ended_by": "me"}}))
+    fires = [e["rule"] for e in events if e["event"] == "fire"]
+    assert fires.count("early_reader") == 2
+    assert not [e for e in events if e["event"] == "deactivate" and e["rule"] == "early_reader"]
+    list(replay(small, events))
+
+
+def test_watching_shows_beliefs_as_they_change(runner):
+    text = " ".join(runner.invoke(cli, ["trace", "--watch", PLEA]).stdout.split())
+    hope = "belief “A hope that you will change your mind”"
+    assert f"Declared f-5: {hope} at 0.40 (possible)." in text
+    assert f"Retracted f-5: {hope} at 0.40 (possible). Declared f-6: {hope} at 0.52 (possible)." in text
+    assert "Removed from the agenda: pity_plea (salience 10), on f-1 and f-5, since a fact it matched was retracted" \
+        in text
+    assert "Fires, step 4: plea_when_i_ended_it (salience 20), on f-1. Chosen from 7 on the agenda: its salience, " \
+           "20, is higher than the 10 of the next in line, pity_plea." in text
+
+
+@pytest.mark.parametrize("path", example_files(), ids=lambda p: p.name)
+def test_watch_json_lines_follow_their_schema(runner, path):
+    import jsonschema
+
+    from exsplain.expert.schema import watch_schema
+
+    validator = jsonschema.Draft202012Validator(watch_schema())
+    lines = runner.invoke(cli, ["trace", "--watch", "--format", "jsonl", str(path)]).stdout.splitlines()
+    assert lines
+    for line in lines:
+        validator.validate(json.loads(line))
+
+
+def test_a_listener_from_python_hears_the_engine(kb):
+    from exsplain.expert.watch import Listener
+
+    class Counting(Listener):
+        def __init__(self):
+            self.heard = {"facts": 0, "agenda": 0, "firing": 0}
+
+        def facts_changed(self, engine, declared, retracted):
+            self.heard["facts"] += len(declared) + len(retracted)
+
+        def agenda_changed(self, engine, added, removed):
+            self.heard["agenda"] += len(added)
+
+        def firing(self, engine, activation):
+            self.heard["firing"] += 1
+
+    engine, listener = kb.engine_class(), Counting()
+    engine.listener = listener
+    inference = kb.infer(kb.vocabulary.load(PLEA), engine)
+    engines = [f for f in inference.firings if not hasattr(f.rule, "findings")]
+    assert listener.heard["firing"] == len(engines) == 10
+    assert listener.heard["agenda"] >= 10 and listener.heard["facts"] >= 5
+    assert kb.engine.listener is None, "the shared engine is never watched"
+
+
+def test_the_committed_watch_schema_is_valid_draft_2020_12():
+    import jsonschema
+
+    schema = json.loads((ROOT / "docs" / "watch.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
