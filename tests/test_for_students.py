@@ -260,3 +260,10 @@ def test_the_committed_watch_schema_is_valid_draft_2020_12():
 
     schema = json.loads((ROOT / "docs" / "watch.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_questions_without_a_case_lists_every_question_but_the_follow_ups(runner, kb):
+    listed = [q["field"] for q in json.loads(runner.invoke(cli, ["questions", "--format", "json"]).stdout)]
+    assert listed == [f.path for f in kb.question_order if f.asked_if is None]
+    help_text = " ".join(runner.invoke(cli, ["questions", "--help"]).stdout.split())
+    assert "every question is listed except the follow-ups" in help_text
