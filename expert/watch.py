@@ -54,6 +54,8 @@ class Watcher(Listener):
 
     def agenda_changed(self, engine: Engine, added: list, removed: list) -> None:
         waiting = {identity(a) for a in engine.agenda.activations}
+        # The matcher finds them in no fixed order: tell them in the strategy's, next in line first.
+        removed, added = (sorted(found, key=engine.strategy.get_key, reverse=True) for found in (removed, added))
         for activation in removed:
             if identity(activation) in waiting:  # the others had fired already
                 self.events.append(self.activation_event("deactivate", activation, "Removed from the agenda",

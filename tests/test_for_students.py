@@ -267,3 +267,53 @@ def test_questions_without_a_case_lists_every_question_but_the_follow_ups(runner
     assert listed == [f.path for f in kb.question_order if f.asked_if is None]
     help_text = " ".join(runner.invoke(cli, ["questions", "--help"]).stdout.split())
     assert "every question is listed except the follow-ups" in help_text
+
+
+HOW_IT_WORKS = ROOT / "docs" / "how-it-works.md"
+
+
+def excerpts():
+    """Each command of docs/how-it-works.md followed by an excerpt of its output: (command, chunks)."""
+    text = HOW_IT_WORKS.read_text(encoding="utf-8")
+    pairs = re.findall(r"```sh\n(exsplain [^\n]*)\n```\n\n```text\n(.*?)```", text, re.S)
+    return [(command, [" ".join(chunk.split()) for chunk in excerpt.split("\n...\n")]) for command, excerpt in pairs]
+
+
+def test_how_it_works_has_excerpts_to_check():
+    assert len(excerpts()) >= 10
+
+
+@pytest.mark.parametrize("command, chunks", excerpts(), ids=lambda x: x if isinstance(x, str) else "")
+def test_each_excerpt_in_how_it_works_is_what_its_command_prints(runner, monkeypatch, command, chunks):
+    import shlex
+
+    monkeypatch.chdir(ROOT)
+    printed = " ".join(runner.invoke(cli, shlex.split(command)[1:]).stdout.split())
+    position = 0
+    for chunk in chunks:
+        found = printed.find(chunk, position)
+        assert found >= 0, f"{command}: {chunk!r} is not in its output (in order)"
+        position = found + len(chunk)
+
+
+def test_the_python_in_how_it_works_runs(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    blocks = re.findall(r"```python\n(.*?)```", HOW_IT_WORKS.read_text(encoding="utf-8"), re.S)
+    assert blocks
+    for block in blocks:
+        namespace: dict = {}
+        exec(block, namespace)  # the documented example, as a reader would paste it
+    assert namespace["events"][0]["text"] == "Declared f-0: the initial fact, which every engine starts with."
+
+
+def test_watching_is_the_same_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-m", "exsplain", "trace", "--watch", "--format", "jsonl", PLEA],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
