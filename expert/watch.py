@@ -40,7 +40,7 @@ class Watcher(Listener):
     """Records what the engine does as events, in words and with ids."""
 
     def __init__(self, kb: Any, words: dict) -> None:
-        self.kb, self.words, self.labels = kb, words, kb.labels(words)
+        self.words, self.labels = words, kb.labels(words)
         self.events: list[dict] = []
         self.items = {f.item: f for f in kb.vocabulary.fields.values() if isinstance(f, ChoiceSet)}
 
