@@ -317,3 +317,8 @@ def test_watching_is_the_same_whatever_the_hash_seed():
                               capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_trace_as_json_lines_gives_one_step_per_line(runner, kb):
+    lines = runner.invoke(cli, ["trace", "--format", "jsonl", PLEA]).stdout.splitlines()
+    assert [json.loads(line) for line in lines] == analysis_of(kb, PLEA).report["trace"]
