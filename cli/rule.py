@@ -18,14 +18,8 @@ from exsplain.cli.output import say, say_json
 from exsplain.cli.params import format_option, knowledge_base
 from exsplain.cli.status import BadInput
 from exsplain.expert.certainty import MODERATE, STRONG, WEAK
-from exsplain.expert.rules import CONCLUSION, EVIDENCE, SAFETY
 from exsplain.expert.wording import fill, shown
 
-LAYERS = {
-    SAFETY: "a safety rule, fired before every other rule; its advice comes first",
-    EVIDENCE: "an evidence rule, fired after the safety rules and before any rule that reads a certainty",
-    CONCLUSION: "a conclusion rule, fired once all the evidence is in",
-}
 STRENGTHS = {STRONG: "strong", MODERATE: "moderate", WEAK: "weak"}
 
 
@@ -109,7 +103,7 @@ def described(kb: Any, rule: Any, words: dict) -> dict:
         "rule": rule.name,
         "defined": rule.defined,
         "salience": rule.salience,
-        "layer": LAYERS.get(rule.salience, "a review, run after all the rules on what they did"),
+        "layer": layer(rule.salience),
         "conditions": [str(c) for c in conditions],
         "when": [c.in_words(words, labels) for c in conditions] or [getattr(rule, "description", "") or "always"],
         "does": doings(kb, rule, words),
@@ -123,6 +117,17 @@ def described(kb: Any, rule: Any, words: dict) -> dict:
         "sources_in_words": [s.in_words() for s in rule.sources],
         "fired_by": fired_by(kb, rule.name),
     }
+
+
+def layer(salience: int) -> str:
+    """What a rule's salience means, in words (imported here: ``--help`` does not load the engine)."""
+    from exsplain.expert.rules import CONCLUSION, EVIDENCE, SAFETY
+
+    return {
+        SAFETY: "a safety rule, fired before every other rule; its advice comes first",
+        EVIDENCE: "an evidence rule, fired after the safety rules and before any rule that reads a certainty",
+        CONCLUSION: "a conclusion rule, fired once all the evidence is in",
+    }.get(salience, "a review, run after all the rules on what they did")
 
 
 def fired_by(kb: Any, name: str) -> list[str]:
