@@ -575,7 +575,8 @@ def show_reading(dialogue: Dialogue, analysis: Any, output_format: str, status: 
         say_json(analysis.report)
         saved(dialogue)
         return status
-    from exsplain.cli.render import report_text, trace_lines
+    from exsplain.cli.render import report_text
+    from exsplain.cli.trace import trace_lines
 
     say()
     say(report_text(analysis, dialogue.page))

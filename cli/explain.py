@@ -14,27 +14,51 @@ from exsplain.expert.wording import shown
 
 @click.command()
 @click.argument("case", type=CaseFile())
-@format_option("table", "json")
-def trace(case, output_format: str) -> None:
+@click.option("--watch", is_flag=True,
+              help="Show the engine at work instead: facts declared and retracted, activations added to and "
+                   "removed from the agenda, and why each firing was chosen.")
+@format_option("table", "json", "jsonl")
+def trace(case, watch: bool, output_format: str) -> None:
     """Show every rule firing for a case, in order.
 
-    Each step says which answers (and beliefs) the rule matched, and what it
-    concluded: the certainty it added to a motive, or the advice, insight
-    or warning it drew. JSON gives rule and field ids.
+    Each step names the rule and the file and line that declare it, says
+    which answers (and beliefs) it matched, and what it did: the evidence it
+    gave for or against a motive, with the combination written out, or the
+    advice, insight or warning it drew or held back. Inside the engine a
+    certainty runs from -1 to 1; a reading shows only what is above 0. JSON
+    gives rule and field ids; JSON Lines one step (or, with --watch, one
+    event, see docs/watch.schema.json) per line.
 
     \b
     Examples:
       exsplain trace examples/ended-by-me-plea.toml
       exsplain trace --format json examples/ended-by-me-plea.toml
+      exsplain trace --watch examples/ended-by-me-plea.toml
+      exsplain trace --watch --format jsonl examples/ended-by-me-plea.toml
     """
-    analysis = knowledge_base().analyze(case)
-    if output_format == "json":
-        say_json(analysis.report["trace"])
-        return
-    from exsplain.cli.layout import Page
-    from exsplain.cli.render import trace_lines
+    kb = knowledge_base()
+    if watch:
+        from exsplain.expert.watch import watch as watched
 
-    say("\n".join(trace_lines(analysis, Page.for_stream())))
+        _, items = watched(kb, case)
+    else:
+        analysis = kb.analyze(case)
+        items = analysis.report["trace"]
+    if output_format == "json":
+        say_json(items)
+    elif output_format == "jsonl":
+        for item in items:
+            say_json(item, indent=None)
+    elif watch:
+        from exsplain.cli.layout import Page
+
+        page = Page.for_stream()
+        say("\n".join(line for item in items for line in page.wrap(item["text"], "    ", first="")))
+    else:
+        from exsplain.cli.layout import Page
+        from exsplain.cli.trace import trace_lines
+
+        say("\n".join(trace_lines(analysis, Page.for_stream())))
 
 
 def complete_conclusion(ctx: click.Context, param: Any, incomplete: str) -> list[CompletionItem]:

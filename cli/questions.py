@@ -14,10 +14,11 @@ from exsplain.expert.wording import fill
 def questions(case, output_format: str) -> None:
     """List the questions still worth asking for a case.
 
-    They come in the order a consultation asks them: without CASE, the
-    questions a consultation starts with (the pronoun, then the safety
-    questions). A question whose answer could no longer change anything is
-    left out.
+    They come in the order a consultation asks them: the pronoun, then the
+    safety questions, then the rest. Without CASE nothing is answered yet, so
+    every question is listed except the follow-ups, which wait for the answer
+    they follow. With CASE, a question whose answer could no longer change
+    anything is left out.
 
     \b
     Examples:

@@ -105,6 +105,7 @@ class Engine(KnowledgeEngine):
     """
 
     __strategy__ = ReproducibleStrategy
+    listener: Any = None  # an ``expert.watch.Listener`` told what the engine does; none costs nothing
 
     def __init__(self, lean: bool = True) -> None:
         self.lean = lean
@@ -169,6 +170,16 @@ class Engine(KnowledgeEngine):
             self.strategy.update_agenda(self.agenda, added, removed)
         return last
 
+    def get_activations(self) -> tuple[list, list]:
+        """The activations added and removed since the last call (experta's), told to a listener if any."""
+        if self.listener is None:
+            return self.matcher.changes(*self.facts.changes)
+        declared, retracted = self.facts.changes
+        self.listener.facts_changed(self, declared, retracted)
+        added, removed = self.matcher.changes(declared, retracted)
+        self.listener.agenda_changed(self, added, removed)
+        return added, removed
+
     def run(self, steps: float = float("inf")) -> None:
         """Fire activations until none is left, recording each one.
 
@@ -185,6 +196,8 @@ class Engine(KnowledgeEngine):
             steps -= 1
             facts = tuple(sorted(activation.facts, key=lambda f: f["__factid__"]))
             self.firings.append(Firing(len(self.firings) + 1, origin_of(activation.rule), facts))
+            if self.listener is not None:
+                self.listener.firing(self, activation)
             context = {k: v for k, v in activation.context.items() if not k.startswith("__")}
             activation.rule(self, **context)
         self.running = False

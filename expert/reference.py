@@ -128,9 +128,12 @@ def report_reference(kb: Any) -> str:
     out += [
         "| `unanswered` | the fields still unknown whose answer could change the reading, as `table.field` |",
         "| `questions` | the same, as `[{field, text}]`: the questions a person would be asked |",
-        "| `trace` | `[{step, rule, matched, declared}]`: every rule firing, in order |",
+        "| `trace` | `[{step, rule, defined, matched, declared}]`: every rule firing, in order, "
+        "and where its rule is written (`file:line`) |",
         "",
-        "Certainty runs from 0 to 1, combined MYCIN-style from the rules' weights; the band is "
+        "Inside the engine a certainty runs from −1 (surely not) to 1 (surely so), combined MYCIN-style "
+        "from the rules' weights (the formula is in [How it works](how-it-works.md)); a report lists only "
+        "the motives above 0, so there it runs from 0 to 1. The band is "
         + ", ".join(f"**{name}** from {least:.2f}" for name, least in THRESHOLDS[:-1])
         + f", **{THRESHOLDS[-1][0]}** below.",
         "",

@@ -149,7 +149,8 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
     report["unanswered"] = unanswered
     report["questions"] = [{"field": p, "text": fill(kb.vocabulary.field(p).question, words)} for p in unanswered]
     report["trace"] = [
-        {"step": f.step, "rule": f.rule.name, "matched": matched_answers(kb, f), "declared": list(f.declared)}
+        {"step": f.step, "rule": f.rule.name, "defined": f.rule.defined, "matched": matched_answers(kb, f),
+         "declared": list(f.declared)}
         for f in inference.firings
     ]
     return report

@@ -14,6 +14,7 @@ from typing import Any
 
 from exsplain.expert.catalog import Conclusion, Source
 from exsplain.expert.conditions import FAILS, FieldCondition
+from exsplain.expert.rules import declared_here
 
 _definition_order = itertools.count(1 << 20)
 
@@ -43,6 +44,7 @@ class Review:
         self.concludes = (concludes,)
         self.sources = tuple(sources) if sources is not None else tuple(concludes.sources)
         self.order = next(_definition_order)
+        self.defined = declared_here()
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name

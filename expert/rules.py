@@ -11,6 +11,7 @@ asking.
 from __future__ import annotations
 
 import itertools
+import sys
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -81,6 +82,7 @@ class KnowledgeRule(Rule):
     reason: str | None = None
     sources: tuple[Source, ...] = ()
     order = 0
+    defined: str | None = None  # "knowledge/rules/motives.py:55": where it is written
     _origin: KnowledgeRule | None = None
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -108,6 +110,7 @@ class KnowledgeRule(Rule):
         rewritten._wrapped = self._wrapped
         rewritten._wrapped_args = self._wrapped_args
         rewritten.__name__ = self.__name__
+        rewritten.defined = self.defined
         rewritten._origin = self.origin
         return rewritten
 
@@ -140,6 +143,29 @@ class ForeignRule:
     sources: tuple = ()
     order = 1 << 30
     salience = 0
+    defined = None
+
+
+def declared_here() -> str:
+    """Where the caller's caller's declaration is written, as ``folder/module.py:line``.
+
+    The first frame outside this module (and ``expert.review``) is the line
+    that declares the rule: a class attribute of a topic class, say.  Only the
+    frame is read, never the file, so declaring stays cheap.  Modules of this
+    package are named from the package root, so the place reads the same
+    wherever it is installed.
+    """
+    frame = sys._getframe(1)
+    while frame.f_globals.get("__name__") in _DECLARING:
+        frame = frame.f_back  # type: ignore[assignment]
+    module, filename = frame.f_globals.get("__name__", ""), frame.f_code.co_filename
+    if module.startswith("exsplain."):
+        tail = "/__init__.py" if filename.endswith("__init__.py") else ".py"
+        filename = module.removeprefix("exsplain.").replace(".", "/") + tail
+    return f"{filename}:{frame.f_lineno}"
+
+
+_DECLARING = {__name__, "exsplain.expert.review"}
 
 
 def _sources_of(conclusions: list[Conclusion]) -> tuple[Source, ...]:
@@ -152,6 +178,7 @@ def _rule(patterns: tuple, salience: int, sources: tuple | None, **declaration: 
         setattr(rule, key, value)
     rule.sources = tuple(sources) if sources is not None else _sources_of(rule.conclusions())
     rule.order = next(_definition_order)
+    rule.defined = declared_here()
 
     def fire(engine: Any) -> None:
         engine.apply(rule)

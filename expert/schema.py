@@ -98,7 +98,8 @@ def report_schema(kb: Any) -> dict:
     properties["questions"] = {"type": "array", "items": _object(
         {"field": {"enum": list(kb.vocabulary.fields)}, "text": text})}
     properties["trace"] = {"type": "array", "items": _object(
-        {"step": {"type": "integer", "minimum": 1}, "rule": text, "matched": texts, "declared": texts})}
+        {"step": {"type": "integer", "minimum": 1}, "rule": text, "defined": {"type": ["string", "null"]},
+         "matched": texts, "declared": texts})}
     properties["sensitivity"] = {"type": "array", "description": "Only with --sensitivity."}
     required = [k for k in properties if k != "sensitivity"]
     return {"$schema": DRAFT, "$id": "urn:exsplain:report", "title": "exsplain report", "type": "object",
@@ -111,6 +112,24 @@ CHANNELS = tuple(VERBS)  # the ways a help line can be reached
 def kinds_of_help(kb: Any) -> set[str]:
     """What help lines are for, as the regions declare them."""
     return {r.for_ for region in kb.catalog.regions for r in region.resources}
+def watch_schema() -> dict:
+    """The schema of one line of ``exsplain trace --watch --format jsonl``: one event of ``expert.watch``."""
+    from exsplain.expert.watch import DECIDED_BY
+
+    text, count = {"type": "string"}, {"type": "integer", "minimum": 0}
+    rule = {"rule": text, "defined": {"type": ["string", "null"]}}
+    activation = {**rule, "salience": {"type": "integer"}, "facts": {"type": "array", "items": count}, "text": text}
+    events = [
+        {"event": {"enum": ["declare", "retract"]}, "fact": count, "class": text, "values": {"type": "object"},
+         "text": text},
+        {"event": {"enum": ["activate", "deactivate"]}, **activation},
+        {"event": {"const": "fire"}, **activation, "step": {"type": "integer", "minimum": 1},
+         "decided_by": {"enum": list(DECIDED_BY)}, "over": {"type": ["string", "null"]}, "agenda": count},
+        {"event": {"const": "review"}, "step": {"type": "integer", "minimum": 1}, **rule, "text": text},
+    ]
+    return {"$schema": DRAFT, "$id": "urn:exsplain:watch", "title": "exsplain watch event",
+            "description": "One line of `exsplain trace --watch --format jsonl`: what the engine did, in order.",
+            "oneOf": [_object(event) for event in events]}
 
 
 def _object(properties: dict) -> dict:

@@ -62,7 +62,7 @@ def generated():
     """Every generated file and how to produce its text."""
     from exsplain.cli.launch import ROOT_HELP, root_help
     from exsplain.expert.reference import case_reference, report_reference
-    from exsplain.expert.schema import case_schema, report_schema
+    from exsplain.expert.schema import case_schema, report_schema, watch_schema
     from exsplain.knowledge.base import KNOWLEDGE_BASE as kb
 
     files = {Path(ROOT_HELP): root_help}
@@ -71,6 +71,7 @@ def generated():
     files[DOCS / "report.md"] = lambda: report_reference(kb)
     files[DOCS / "case.schema.json"] = lambda: json.dumps(case_schema(kb), indent=2, ensure_ascii=False) + "\n"
     files[DOCS / "report.schema.json"] = lambda: json.dumps(report_schema(kb), indent=2, ensure_ascii=False) + "\n"
+    files[DOCS / "watch.schema.json"] = lambda: json.dumps(watch_schema(), indent=2, ensure_ascii=False) + "\n"
     files.update({DOCS / "commands" / f"{name}.md": (lambda name=name: command_page(name)) for name in all_commands()})
     return files
 

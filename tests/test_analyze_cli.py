@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from exsplain.cli.main import all_commands, cli
-from exsplain.knowledge.catalog import ACTIONS, CATALOG
 
 from conftest import example, example_files
 
@@ -45,7 +44,7 @@ def test_trace_flag_adds_the_steps(runner):
     traced = runner.invoke(cli, ["analyze", "--trace", PLEA], env={"COLUMNS": "120"})
     assert "step by step" not in plain.stdout
     assert traced.stdout.startswith(plain.stdout.rstrip("\n"))
-    assert "A hope that you will change your mind +0.40, now 0.40" in traced.stdout
+    assert "Evidence for “A hope that you will change your mind”, weight 0.40. Now 0.40" in traced.stdout
 
 
 def test_sources_flag_lists_every_source_in_full(runner):

@@ -112,7 +112,7 @@ def test_a_whole_consultation_with_colour_and_the_trace():
     screen = terminal.log
     assert status == 0, screen
     assert "How should I refer to your ex?" in screen and "Why your ex may be crying" in screen
-    assert "Because" in rest and "Step" in rest, "the steps were shown on request"
+    assert "Matched:" in rest and "Did:" in rest, "the steps were shown on request"
     assert SGR.search(screen), "headings are bold on a terminal"
 
 
