@@ -18,7 +18,7 @@ from exsplain.cli.status import ExitStatus
 MODULES = {
     "analyze": "analyze", "consult": "consult", "questions": "questions", "trace": "explain", "explain": "explain",
     "whatif": "whatif", "catalog": "catalog", "batch": "batch", "convert": "convert", "schema": "schema",
-    "check": "check",
+    "check": "check", "examples": "examples",
 }
 COMMANDS = {name: f"exsplain.cli.{module}" for name, module in MODULES.items()}
 

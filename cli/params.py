@@ -9,6 +9,7 @@ The knowledge base is reached through ``knowledge_base()``, lazily, so that
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 import click
@@ -29,8 +30,26 @@ def shown(text: str) -> str:
     return escape(text)
 
 
+STDIN = "-"
+
+
+def load_case(path: str) -> Any:
+    """The checked case in the file ``path``, or on standard input for ``-``."""
+    vocabulary = knowledge_base().vocabulary
+    if path != STDIN:
+        return vocabulary.load(path)
+    from exsplain.expert import reading
+    from exsplain.expert.fields import CaseError
+
+    source = "standard input"
+    raw = sys.stdin.buffer.read(reading.MAX_BYTES + 1)
+    if len(raw) > reading.MAX_BYTES:
+        raise CaseError(source, f"too large (more than {reading.MAX_BYTES // 1024} KiB)")
+    return vocabulary.validate(reading.parse(reading.decode(raw, source), source), source)
+
+
 class CaseFile(click.ParamType):
-    """A TOML or JSON case file, read and checked: the command receives a ``Case``."""
+    """A TOML or JSON case file (``-``: standard input), read and checked: the command receives a ``Case``."""
 
     name = "case"
 
@@ -40,7 +59,7 @@ class CaseFile(click.ParamType):
         if not isinstance(value, str):
             return value
         try:
-            return knowledge_base().vocabulary.load(value)
+            return load_case(value)
         except CaseError as error:
             raise BadInput(shown(str(error))) from None
 
@@ -59,7 +78,7 @@ class CaseFiles(click.Argument):
         errors, cases = [], []
         for path in value or ():
             try:
-                cases.append(knowledge_base().vocabulary.load(path))
+                cases.append(load_case(path))
             except CaseError as error:
                 errors.append(shown(str(error)))
         if not value and self.required:
