@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import signal
 import sys
 from typing import Any
@@ -44,6 +45,10 @@ class ExsplainGroup(click.Group):
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         prepare()
+        if os.environ.get(complete_var or "_EXSPLAIN_COMPLETE"):
+            from exsplain.cli.completion import register
+
+            register()
         try:
             try:
                 result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)

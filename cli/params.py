@@ -133,10 +133,18 @@ def format_option(*formats: str, default: str | None = None) -> Any:
 def region_option(function: Any) -> Any:
     """``--region``: whose help lines a reading lists (see ``region_of``)."""
     return click.option(
-        "--region", metavar="CODE", callback=lambda ctx, param, value: region_of(value),
+        "--region", metavar="CODE", callback=lambda ctx, param, value: region_of(value), shell_complete=region_codes,
         help="Country code (ISO 3166, such as GB or US) for the help lines listed; "
              "default: EXSPLAIN_REGION, else the locale's country.",
     )(function)
+
+
+def region_codes(ctx: Any, param: Any, incomplete: str) -> list:
+    """The regions with help lines of their own, for ``--region <TAB>``."""
+    from click.shell_completion import CompletionItem
+
+    return [CompletionItem(r.code, help=r.name) for r in knowledge_base().catalog.regions
+            if r.code.lower().startswith(incomplete.lower())]
 
 
 def region_of(option: str | None = None, environ: Any = None) -> str:
