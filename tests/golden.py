@@ -56,6 +56,7 @@ def command_page(name):
 def generated():
     """Every generated file and how to produce its text."""
     from exsplain.cli.launch import ROOT_HELP, root_help
+    from exsplain.cli.manpage import man_page
     from exsplain.expert.reference import case_reference, report_reference
     from exsplain.expert.schema import case_schema, report_schema
     from exsplain.knowledge.base import KNOWLEDGE_BASE as kb
@@ -66,6 +67,7 @@ def generated():
     files[DOCS / "report.md"] = lambda: report_reference(kb)
     files[DOCS / "case.schema.json"] = lambda: json.dumps(case_schema(kb), indent=2, ensure_ascii=False) + "\n"
     files[DOCS / "report.schema.json"] = lambda: json.dumps(report_schema(kb), indent=2, ensure_ascii=False) + "\n"
+    files[DOCS / "exsplain.1"] = man_page
     files.update({DOCS / "commands" / f"{name}.md": (lambda name=name: command_page(name)) for name in all_commands()})
     return files
 

@@ -165,3 +165,18 @@ def test_the_metadata_declares_the_licence_that_ships():
     manifest = (ROOT / "MANIFEST.in").read_text(encoding="utf-8")
     for needed in ("LICENSE", "Makefile", "docs", "tests", "examples", "bench"):
         assert needed in manifest
+
+
+@pytest.mark.skipif(shutil.which("groff") is None, reason="groff is not installed")
+def test_the_man_page_renders_without_a_warning():
+    done = subprocess.run(["groff", "-man", "-ww", "-z", str(ROOT / "docs" / "exsplain.1")], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    page = (ROOT / "docs" / "exsplain.1").read_text(encoding="utf-8")
+    for command in ("analyze", "consult", "examples", "whatif"):
+        assert f".SS exsplain {command}\n" in page
+
+
+def test_setup_installs_the_man_page():
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg", encoding="utf-8")
+    assert config["options.data_files"]["share/man/man1"].strip() == "docs/exsplain.1"
