@@ -28,11 +28,10 @@ def check(examples_dir: str | None) -> None:
       exsplain check
       exsplain check --examples examples/
     """
+    from exsplain.cli.shipped import example_paths
     from exsplain.expert.case import case_files
     from exsplain.expert.check import check as check_knowledge
     from exsplain.expert.fields import CaseError
-
-    from exsplain.cli.shipped import example_paths
 
     if examples_dir and not Path(examples_dir).is_dir():
         raise BadInput(f"{examples_dir}: no such folder of example cases")

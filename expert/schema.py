@@ -143,7 +143,7 @@ def output_schemas(kb: Any) -> dict[str, dict]:
                    "warning_count": nullable({"type": "integer", "minimum": 0}), "error": nullable(text)})
     count = _object({"section": text, "id": text, "label": text, "cases": {"type": "integer", "minimum": 0},
                      "share": {"type": "number", "minimum": 0, "maximum": 1}})
-    schemas = {
+    schemas: dict[str, tuple[str, dict]] = {
         "trace": ("The steps of `exsplain trace --format json`", {"type": "array", "items": _object(
             {"step": {"type": "integer", "minimum": 1}, "rule": rule_names, "matched": texts, "declared": texts})}),
         "explain": ("How a conclusion was reached, or why not (`exsplain explain --format json`)", explanation),
