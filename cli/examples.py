@@ -109,8 +109,8 @@ def examples(name: Path | None, folder: Path | None, output_format: str) -> None
     Examples:
       exsplain examples
       exsplain examples co-parents
-      exsplain examples --copy my-examples
-      exsplain analyze my-examples/co-parents.toml
+      exsplain examples --copy examples
+      exsplain analyze examples/co-parents.toml
     """
     if folder is not None:
         if name is not None:
