@@ -9,7 +9,7 @@ VENV_STAMP := $(VENV)/.venv-$(PY_VERSION)-$(DEPENDENCIES)
 # The editable install (strict mode) links every file of the packages into
 # build/__editable__.*; a file added or removed needs it done again, so the
 # stamp is named after the list of files.
-FILES := $(shell find exsplain expert knowledge cli -path '*/__pycache__' -prune -o -type f -print | LC_ALL=C sort | cksum | cut -d' ' -f1)
+FILES := $(shell find exsplain expert knowledge cli examples docs -path '*/__pycache__' -prune -o -type f -print | LC_ALL=C sort | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(FILES)
 LINT_STAMP := $(VENV)/.lint-installed
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check

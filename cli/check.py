@@ -1,7 +1,6 @@
 """``exsplain check``: verify the knowledge base itself."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -9,14 +8,6 @@ import click
 from exsplain.cli.output import say
 from exsplain.cli.params import knowledge_base
 from exsplain.cli.status import BadInput, ExitStatus, Stop
-
-
-def shipped_examples() -> Path | None:
-    """The examples that came with exsplain: beside the source, or installed as data."""
-    for folder in (Path(__file__).resolve().parent.parent / "examples", Path(sys.prefix) / "share/exsplain/examples"):
-        if folder.is_dir():
-            return folder
-    return None
 
 
 @click.command()
@@ -40,16 +31,16 @@ def check(examples_dir: str | None) -> None:
       exsplain check
       exsplain check --examples examples/
     """
+    from exsplain.cli.shipped import example_paths
     from exsplain.expert.case import case_files
     from exsplain.expert.check import check as check_knowledge
     from exsplain.expert.fields import CaseError
 
-    folder = Path(examples_dir) if examples_dir else shipped_examples()
-    if folder is None or not folder.is_dir():
-        raise BadInput(f"{examples_dir or 'examples'}: no such folder of example cases (use --examples)")
+    if examples_dir and not Path(examples_dir).is_dir():
+        raise BadInput(f"{examples_dir}: no such folder of example cases")
     kb = knowledge_base()
     try:
-        examples = [kb.vocabulary.load(p) for p in case_files([folder])]
+        examples = [kb.vocabulary.load(p) for p in (case_files([examples_dir]) if examples_dir else example_paths())]
     except CaseError as error:
         raise BadInput(str(error)) from None
     findings = check_knowledge(kb, examples)

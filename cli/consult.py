@@ -80,11 +80,12 @@ class Saver:
 
     def save(self, case: Any) -> str | None:
         """Write ``case``; returns a message when it could not be written."""
+        from exsplain.cli.shipped import schema_uri
         from exsplain.expert.files import write_private
 
         header = "# Answers saved by exsplain consult; read them back with: exsplain analyze FILE\n"
         try:
-            write_private(self.path, self.kb.vocabulary.dumps(case, self.as_json, header))
+            write_private(self.path, self.kb.vocabulary.dumps(case, self.as_json, header, schema_uri()))
         except OSError as error:
             self.saved = None
             return (f"Could not save to {shown(self.path)} ({error.strerror or error}); your answers are kept "

@@ -69,4 +69,6 @@ def render(kb, case, target_format: str) -> str:
 
         row = case_row(kb.vocabulary, case)
         return csv_line(list(row)) + "\n" + csv_line(list(row.values())) + "\n"
-    return kb.vocabulary.dumps(case, as_json=target_format == "json")
+    from exsplain.cli.shipped import schema_uri
+
+    return kb.vocabulary.dumps(case, as_json=target_format == "json", schema=schema_uri())

@@ -5,7 +5,8 @@ terminal), never above 120 so lines stay readable, and never below 30: a
 narrower terminal gets lines laid out for 30 columns.
 Every line a command prints fits it: text wraps at word boundaries, and a
 table that cannot fit is shown as a list instead.  Colour is used only on a
-terminal, never with ``NO_COLOR`` or ``TERM=dumb``.
+terminal, never with ``NO_COLOR`` or ``TERM=dumb``, unless ``--color`` or
+``FORCE_COLOR`` say otherwise (``colour_choice``).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import contextlib
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import click
@@ -35,12 +36,29 @@ def terminal_width() -> int:
 
 
 def colour_wanted(stream: object = None) -> bool:
-    """Colour on a terminal (as click judges it), unless ``NO_COLOR`` or ``TERM=dumb``."""
+    """Colour as ``colour_choice`` decided for this run, else on a terminal (as
+    click judges it) unless ``NO_COLOR`` or ``TERM=dumb``."""
     from click.utils import should_strip_ansi
 
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.color is not None:
+        return ctx.color
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return not should_strip_ansi(stream or sys.stdout)  # type: ignore[arg-type]
+
+
+
+def colour_choice(option: str, environ: Mapping[str, str]) -> bool | None:
+    """``--color``: ``always`` and ``never`` win over everything; with ``auto``
+    (the default) a non-empty ``NO_COLOR`` turns colour off, else a non-empty
+    ``FORCE_COLOR`` turns it on, else it is on for a terminal (None: decided
+    per stream, never with ``TERM=dumb``)."""
+    if option != "auto":
+        return option == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    return True if environ.get("FORCE_COLOR") else None
 
 
 @dataclass

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import signal
 import sys
 from typing import Any
@@ -18,7 +19,7 @@ from exsplain.cli.status import ExitStatus
 MODULES = {
     "analyze": "analyze", "consult": "consult", "questions": "questions", "trace": "explain", "explain": "explain",
     "whatif": "whatif", "catalog": "catalog", "batch": "batch", "convert": "convert", "schema": "schema",
-    "check": "check", "rule": "rule",
+    "check": "check", "rule": "rule", "examples": "examples",
 }
 COMMANDS = {name: f"exsplain.cli.{module}" for name, module in MODULES.items()}
 
@@ -44,6 +45,10 @@ class ExsplainGroup(click.Group):
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         prepare()
+        if os.environ.get(complete_var or "_EXSPLAIN_COMPLETE"):
+            from exsplain.cli.completion import register
+
+            register()
         try:
             try:
                 result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -74,7 +79,11 @@ class ExsplainGroup(click.Group):
 
 @click.group(cls=ExsplainGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="exsplain")
-def cli() -> None:
+@click.option("--color", "colour", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+              help="Colour: auto is on a terminal only, off with NO_COLOR, on with FORCE_COLOR.")
+@click.option("--no-pager", is_flag=True, help="Never page long output (it is paged only on a terminal).")
+@click.pass_context
+def cli(ctx: click.Context, colour: str, no_pager: bool) -> None:
     """Explain why an ex cries, and what to do about it.
 
     A rules engine reads the situation (from questions or from a case file),
@@ -89,9 +98,17 @@ def cli() -> None:
       exsplain explain examples/ended-by-me-plea.toml "a hope that you"
       exsplain batch --summary examples/
 
-    Colour is used only on a terminal, and never with NO_COLOR or TERM=dumb.
+    Colour is used only on a terminal, never with NO_COLOR or TERM=dumb;
+    FORCE_COLOR turns it on unless NO_COLOR is set; --color always or never
+    wins over both. Long output on a terminal goes through PAGER (or less).
+
     Exit status: 0 done, 1 incomplete, 2 bad input, 130 interrupted.
     """
+    from exsplain.cli.layout import colour_choice
+    from exsplain.cli.paging import page_output
+
+    ctx.color = colour_choice(colour, os.environ)
+    page_output(ctx, no_pager)
 
 
 def all_commands() -> dict[str, click.Command]:

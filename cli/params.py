@@ -9,6 +9,7 @@ The knowledge base is reached through ``knowledge_base()``, lazily, so that
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 import click
@@ -37,18 +38,30 @@ def shown(text: str) -> str:
     return escape(text)
 
 
+STDIN = "-"
+
+
 def read_case(path: str, ctx: Any) -> Any:
-    """The case file at ``path``; a spreadsheet is pointed to the commands that read one."""
+    """The checked case in the file ``path``, or on standard input for ``-``; a
+    spreadsheet is pointed to the commands that read one."""
+    from exsplain.expert import reading
     from exsplain.expert.fields import CaseError
 
+    vocabulary = knowledge_base().vocabulary
+    if path == STDIN:
+        source = "standard input"
+        raw = sys.stdin.buffer.read(reading.MAX_BYTES + 1)
+        if len(raw) > reading.MAX_BYTES:
+            raise CaseError(source, f"too large (more than {reading.MAX_BYTES // 1024} KiB)")
+        return vocabulary.validate(reading.parse(reading.decode(raw, source), source), source)
     if path.lower().endswith(".csv"):
         command = ctx.info_name if ctx else "this command"
         raise CaseError(path, f"{command} reads case files in TOML or JSON; batch and convert read spreadsheets")
-    return knowledge_base().vocabulary.load(path)
+    return vocabulary.load(path)
 
 
 class CaseFile(click.ParamType):
-    """A TOML or JSON case file, read and checked: the command receives a ``Case``."""
+    """A TOML or JSON case file (``-``: standard input), read and checked: the command receives a ``Case``."""
 
     name = "case"
 
@@ -132,10 +145,18 @@ def format_option(*formats: str, default: str | None = None) -> Any:
 def region_option(function: Any) -> Any:
     """``--region``: whose help lines a reading lists (see ``region_of``)."""
     return click.option(
-        "--region", metavar="CODE", callback=lambda ctx, param, value: region_of(value),
+        "--region", metavar="CODE", callback=lambda ctx, param, value: region_of(value), shell_complete=region_codes,
         help="Country code (ISO 3166, such as GB or US) for the help lines listed; "
              "default: EXSPLAIN_REGION, else the locale's country.",
     )(function)
+
+
+def region_codes(ctx: Any, param: Any, incomplete: str) -> list:
+    """The regions with help lines of their own, for ``--region <TAB>``."""
+    from click.shell_completion import CompletionItem
+
+    return [CompletionItem(r.code, help=r.name) for r in knowledge_base().catalog.regions
+            if r.code.lower().startswith(incomplete.lower())]
 
 
 def region_of(option: str | None = None, environ: Any = None) -> str:

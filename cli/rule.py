@@ -138,12 +138,10 @@ def fired_by(kb: Any, name: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def rules_fired(kb: Any) -> dict[str, list[str]]:
     """For each rule, the shipped examples that fire it (worked out once per process)."""
-    from exsplain.cli.check import shipped_examples
-    from exsplain.expert.case import case_files
+    from exsplain.cli.shipped import example_paths
 
-    folder = shipped_examples()
     found: dict[str, list[str]] = {}
-    for path in case_files([folder]) if folder else []:
+    for path in example_paths():
         for name in dict.fromkeys(f.rule.name for f in kb.infer(kb.vocabulary.load(path)).firings):
             found.setdefault(name, []).append(Path(path).name)
     return found

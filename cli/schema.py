@@ -1,5 +1,7 @@
-"""``exsplain schema``: the JSON Schema of case files or of reports."""
+"""``exsplain schema``: the JSON Schema of case files, of reports, or of any other JSON output."""
 from __future__ import annotations
+
+from typing import Any
 
 import click
 
@@ -7,21 +9,47 @@ from exsplain.cli.output import say_json
 from exsplain.cli.params import knowledge_base
 
 
+def schemas() -> dict[str, Any]:
+    """Every schema by name, each built when asked for."""
+    from exsplain.expert.schema import case_schema, output_schemas, report_schema
+
+    kb = knowledge_base()
+    return {"case": lambda: case_schema(kb), "report": lambda: report_schema(kb),
+            **{name: (lambda schema=schema: schema) for name, schema in output_schemas(kb).items()}}
+
+
+class SchemaName(click.ParamType):
+    """A schema's name, checked against the schemas only when given (``--help`` builds nothing)."""
+
+    name = "name"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        if value not in schemas():
+            self.fail(f"{value!r} is not one of {', '.join(schemas())}.", param, ctx)
+        return value
+
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(name) for name in schemas() if name.startswith(incomplete)]
+
+
 @click.command()
-@click.argument("which", type=click.Choice(("case", "report")))
+@click.argument("which", metavar="NAME", type=SchemaName())
 def schema(which: str) -> None:
-    """Print the JSON Schema (draft 2020-12) of case files or of JSON reports.
+    """Print a JSON Schema (draft 2020-12): of case files, reports or another JSON output.
 
-    Generated from the same declarations as the program, so it never
-    drifts; docs/ holds a copy that editors can use to complete and check
-    case files as you type.
+    NAME is case, report, or the JSON output of a command: trace, explain,
+    whatif, questions, catalog, batch (one row), batch-summary,
+    analyze-several (a list of reports) or examples. Generated from the
+    same declarations as the program, so it never drifts; docs/ holds a
+    copy of the case and report schemas that editors can use to complete
+    and check case files as you type.
 
-    \b
+    \\b
     Examples:
       exsplain schema case > case.schema.json
       exsplain schema report
+      exsplain schema whatif
     """
-    from exsplain.expert.schema import case_schema, report_schema
-
-    kb = knowledge_base()
-    say_json(case_schema(kb) if which == "case" else report_schema(kb))
+    say_json(schemas()[which]())

@@ -189,14 +189,15 @@ class Vocabulary:
                 data.setdefault(answer.table, {})[answer.name] = answer.to_data(case.get(path))
         return data
 
-    def dumps(self, case: Case, as_json: bool, header: str = "") -> str:
-        """The case file text of ``case``: JSON, or TOML with an optional comment header."""
+    def dumps(self, case: Case, as_json: bool, header: str = "", schema: str | None = None) -> str:
+        """The case file text of ``case``: JSON, or TOML with an optional comment header;
+        ``schema`` (where editors find the case schema) as ``$schema`` or a ``#:schema`` line."""
         data = self.to_data(case)
         if as_json:
-            return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+            return json.dumps({"$schema": schema, **data} if schema else data, indent=2, ensure_ascii=False) + "\n"
         import tomli_w
 
-        return header + tomli_w.dumps(data)
+        return (f"#:schema {schema}\n" if schema else "") + header + tomli_w.dumps(data)
 
 
 def check_text(value: Any, source: str, name: str) -> str:

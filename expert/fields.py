@@ -284,6 +284,8 @@ class ChoiceSet(Field):
                 raise CaseError(
                     None, f"{item!r} is not allowed (allowed: {', '.join(self.values)})", f"{self.path}[{index}]"
                 )
+            if item in value[:index]:  # as the schema's uniqueItems says: a repeat is a slip, not more weight
+                raise CaseError(None, f"{item!r} appears twice (give each answer once)", f"{self.path}[{index}]")
         return tuple(v for v in self.values if v in value)
 
     def to_data(self, value: Any) -> Any:

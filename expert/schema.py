@@ -112,6 +112,8 @@ CHANNELS = tuple(VERBS)  # the ways a help line can be reached
 def kinds_of_help(kb: Any) -> set[str]:
     """What help lines are for, as the regions declare them."""
     return {r.for_ for region in kb.catalog.regions for r in region.resources}
+
+
 def watch_schema() -> dict:
     """The schema of one line of ``exsplain trace --watch --format jsonl``: one event of ``expert.watch``."""
     from exsplain.expert.watch import DECIDED_BY
@@ -132,5 +134,82 @@ def watch_schema() -> dict:
             "oneOf": [_object(event) for event in events]}
 
 
-def _object(properties: dict) -> dict:
-    return {"type": "object", "additionalProperties": False, "required": list(properties), "properties": properties}
+def _object(properties: dict, **optional: Any) -> dict:
+    """An object with exactly ``properties`` (all required) and maybe ``optional``."""
+    return {"type": "object", "additionalProperties": False, "required": list(properties),
+            "properties": {**properties, **optional}}
+
+
+def output_schemas(kb: Any) -> dict[str, dict]:
+    """The schema of every JSON output besides the report, by the name ``exsplain schema`` takes."""
+    text, texts, number = {"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "number"}
+    nullable = lambda schema: {"anyOf": [schema, {"type": "null"}]}
+    conclusion_ids = {"enum": [c.id for c in kb.catalog.conclusions]}
+    rule_names = {"enum": [r.name for r in kb.rules]}
+    field_ids = {"enum": list(kb.vocabulary.fields)}
+    band = {"enum": list(BANDS)}
+    step = {"step": {"type": "integer", "minimum": 1}, "rule": rule_names, "matched": texts, "because": texts,
+            "sources": texts}
+    condition = {"condition": text, "needs": text}
+    explanation = {
+        "type": "object", "additionalProperties": False, "required": ["id", "kind", "label", "reached", "how"],
+        "properties": {
+            "id": conclusion_ids, "kind": {"enum": [k.name for k in kb.kinds]}, "label": text,
+            "reached": {"type": "boolean"}, "certainty": number, "band": band,
+            "how": {"type": "array", "items": _object(step, weight=number, running=number,
+                                                      beliefs={"type": "array", "items": {"$ref": "#"}})},
+            "withheld_by": {"type": "array", "items": _object({**step, "reason": text})},
+            "why_not": {"type": "array", "items": _object({
+                "rule": rule_names, "weight": nullable(number), "sources": texts,
+                "failed": {"type": "array", "items": _object({**condition, "given": text,
+                                                              "answer": nullable(text)})},
+                "unknown": {"type": "array", "items": _object({**condition, "question": nullable(text)})},
+            })},
+        },
+    }
+    changes = _object({"added": {"type": "array", "items": conclusion_ids},
+                       "removed": {"type": "array", "items": conclusion_ids}})
+    difference: dict[str, Any] = {}
+    for kind in kb.kinds:
+        difference[kind.key] = {"type": "array", "items": _object(
+            {"id": conclusion_ids, "before": number, "after": number})} if kind.ranked else changes
+        if kind.withheld_key:
+            difference[kind.withheld_key] = changes
+    answer = {"description": "An answer as a case file holds it (text, true or false, or a list of texts)."}
+    sections = {kind.key: {"type": "array", "items": _object(
+        {"id": conclusion_ids, "priority": nullable({"type": "integer"}), "sources": texts, "text": text})}
+        for kind in kb.kinds}
+    sections["rules"] = {"type": "array", "items": _object({"rule": rule_names, "sources": texts, "text": text})}
+    sections["questions"] = {"type": "array", "items": _object(
+        {"field": field_ids, "allowed": {"type": "array"}, "text": text})}
+    row = _object({"file": text, "top_motive": nullable(conclusion_ids), "certainty": nullable(number),
+                   "band": nullable(band), "first_action": nullable(conclusion_ids),
+                   "warning_count": nullable({"type": "integer", "minimum": 0}), "error": nullable(text)})
+    count = _object({"section": text, "id": text, "label": text, "cases": {"type": "integer", "minimum": 0},
+                     "share": {"type": "number", "minimum": 0, "maximum": 1}})
+    schemas: dict[str, tuple[str, dict]] = {
+        "trace": ("The steps of `exsplain trace --format json`", {"type": "array", "items": _object(
+            {"step": {"type": "integer", "minimum": 1}, "rule": rule_names, "defined": nullable(text),
+             "matched": texts, "declared": texts})}),
+        "explain": ("How a conclusion was reached, or why not (`exsplain explain --format json`)", explanation),
+        "whatif": ("What a changed answer changes (`exsplain whatif --format json`)", _object(
+            {"case": nullable(text), "set": {"type": "object", "propertyNames": field_ids,
+                                             "additionalProperties": _object({"before": answer, "after": answer})},
+             **difference})),
+        "questions": ("The questions still worth asking (`exsplain questions --format json`)",
+                      {"type": "array", "items": _object({"field": field_ids, "text": text,
+                                                          "allowed": {"type": "array"}})}),
+        "catalog": ("The knowledge base (`exsplain catalog --format json`; one section alone is that section's list)",
+                    {"anyOf": [_object(sections), *sections.values()]}),
+        "batch": ("One row of `exsplain batch --format jsonl` (a line each)", row),
+        "batch-summary": ("The overview of `exsplain batch --summary --format json`", _object(
+            {"cases": {"type": "integer", "minimum": 0}, "valid": {"type": "integer", "minimum": 0},
+             "counts": {"type": "array", "items": count}})),
+        "analyze-several": ("`exsplain analyze --format json` of several cases: one report each, in order",
+                            {"type": "array", "items": {"$ref": "urn:exsplain:report"},
+                             "$defs": {"report": report_schema(kb)}}),
+        "examples": ("The examples that come with exsplain (`exsplain examples --format json`)",
+                     {"type": "array", "items": _object({"name": text, "title": text, "situation": text})}),
+    }
+    return {name: {"$schema": DRAFT, "$id": f"urn:exsplain:{name}", "title": f"exsplain {name}",
+                   "description": description, **schema} for name, (description, schema) in schemas.items()}

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 os.environ.update(EXSPLAIN_REGION="GB", COLUMNS="80", LC_ALL="C.UTF-8")
-for name in ("NO_COLOR", "LANG", "LC_MESSAGES"):
+for name in ("NO_COLOR", "FORCE_COLOR", "LANG", "LC_MESSAGES"):
     os.environ.pop(name, None)
 
 # Property tests check behaviour, not speed: no per-example deadline, and the

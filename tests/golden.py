@@ -61,6 +61,7 @@ def command_page(name):
 def generated():
     """Every generated file and how to produce its text."""
     from exsplain.cli.launch import ROOT_HELP, root_help
+    from exsplain.cli.manpage import man_page
     from exsplain.expert.reference import case_reference, report_reference
     from exsplain.expert.schema import case_schema, report_schema, watch_schema
     from exsplain.knowledge.base import KNOWLEDGE_BASE as kb
@@ -72,6 +73,7 @@ def generated():
     files[DOCS / "case.schema.json"] = lambda: json.dumps(case_schema(kb), indent=2, ensure_ascii=False) + "\n"
     files[DOCS / "report.schema.json"] = lambda: json.dumps(report_schema(kb), indent=2, ensure_ascii=False) + "\n"
     files[DOCS / "watch.schema.json"] = lambda: json.dumps(watch_schema(), indent=2, ensure_ascii=False) + "\n"
+    files[DOCS / "exsplain.1"] = man_page
     files.update({DOCS / "commands" / f"{name}.md": (lambda name=name: command_page(name)) for name in all_commands()})
     return files
 
