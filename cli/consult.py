@@ -9,7 +9,6 @@ and prints the reading.
 """
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
@@ -19,7 +18,8 @@ from exsplain.cli.foreground import own_terminal
 from exsplain.cli.layout import Page
 from exsplain.cli.output import say, say_json
 from exsplain.cli.params import CaseFile, format_option, knowledge_base, region_option
-from exsplain.cli.status import BadInput, ExitStatus, Stop
+from exsplain.cli.saving import Saver
+from exsplain.cli.status import ExitStatus, Stop
 from exsplain.expert.wording import fill, shown
 
 MAX_REPLY = 1000  # characters of one reply; a longer line is refused
@@ -33,50 +33,6 @@ HELP = "Answer with a number or words. Enter or “skip” leaves a question out
 
 class Quit(Exception):
     """The person asked to see the reading now."""
-
-
-class Saver:
-    """Keeps the answers in a case file after every answer, never losing one.
-
-    The target is checked before the first question (a .toml or .json name,
-    a regular file or a new one, in a folder that can be written), and an
-    existing case file's answers are the starting point, so the file never
-    ends up with fewer answers than it held.  A save that fails later is
-    reported in one line and tried again after the next answer.
-    """
-
-    def __init__(self, kb: Any, path: str):
-        from exsplain.expert.fields import CaseError
-        from exsplain.expert.files import check_target
-
-        self.kb, self.path, self.saved = kb, path, None
-        self.as_json = path.lower().endswith(".json")
-        if not path.lower().endswith((".toml", ".json")):
-            raise BadInput(f"--save {shown(path)}: use a name ending in .toml or .json")
-        try:
-            check_target(path)
-        except OSError as error:
-            raise BadInput(f"--save {shown(path)}: {error.strerror or error}") from None
-        self.existing = None
-        if os.path.exists(path):
-            try:
-                self.existing = kb.vocabulary.load(path)
-            except CaseError as error:
-                raise BadInput(f"--save: {shown(str(error))} (it would be replaced; choose another name)") from None
-
-    def save(self, case: Any) -> str | None:
-        """Write ``case``; returns a message when it could not be written."""
-        from exsplain.expert.files import write_private
-
-        header = "# Answers saved by exsplain consult; read them back with: exsplain analyze FILE\n"
-        try:
-            write_private(self.path, self.kb.vocabulary.dumps(case, self.as_json, header))
-        except OSError as error:
-            self.saved = None
-            return (f"Could not save to {shown(self.path)} ({error.strerror or error}); your answers are kept "
-                    "here and saving will be tried again after your next answer.")
-        self.saved = len(case.answers)
-        return None
 
 
 class Dialogue:
