@@ -57,7 +57,8 @@ class CaseFiles(click.Argument):
         from exsplain.expert.fields import CaseError
 
         errors, cases = [], []
-        for path in value or ():
+        value = tuple(value) if isinstance(value, (tuple, list)) else ()  # click 8.3+ passes a placeholder
+        for path in value:
             try:
                 cases.append(knowledge_base().vocabulary.load(path))
             except CaseError as error:
@@ -126,11 +127,12 @@ def region_of(option: str | None = None, environ: Any = None) -> str:
     A code with no help lines of its own gets the catch-all directory.
     """
     environ = os.environ if environ is None else environ
-    for candidate in (option, environ.get("EXSPLAIN_REGION"), territory(environ)):
+    for name, candidate in (("--region", option), ("EXSPLAIN_REGION", environ.get("EXSPLAIN_REGION")),
+                            ("the locale", territory(environ))):
         if candidate:
             code = candidate.strip()
             if not (len(code) == 2 and code.isalpha()) and code.lower() != "other":
-                raise BadInput(f"--region {shown(candidate)}: expected a two-letter country code such as GB or US")
+                raise BadInput(f"{name} {shown(candidate[:20])}: expected a two-letter country code such as GB or US")
             return code.upper() if code.lower() != "other" else "other"
     return "other"
 

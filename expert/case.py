@@ -18,7 +18,7 @@ from experta import Fact
 
 from exsplain.expert import reading
 from exsplain.expert.fields import CaseError, Field, Table, kind_of
-from exsplain.expert.wording import shown
+from exsplain.expert.wording import escaped_data, excerpt, shown
 
 FREE_TEXT = ("title", "notes")
 CASE_SUFFIXES = (".toml", ".json")
@@ -87,7 +87,7 @@ class Vocabulary:
         version = data.get("schema", self.versions[0])
         if isinstance(version, bool) or version not in self.versions:
             supported = ", ".join(map(str, self.versions))
-            raise CaseError(where, f"unsupported version {version!r} (supported: {supported})", "schema")
+            raise CaseError(where, f"unsupported version {excerpt(version)} (supported: {supported})", "schema")
         for name in FREE_TEXT:
             if name in data:
                 check_text(data[name], where, name)
@@ -136,7 +136,7 @@ class Vocabulary:
         try:
             return path, answer.parse(raw)
         except ValueError:
-            raise CaseError(None, f"{raw.strip()!r} is not allowed (allowed: {answer.describe()})", path) from None
+            raise CaseError(None, f"{excerpt(raw.strip())} is not allowed (allowed: {answer.describe()})", path) from None
 
     # -- facts and files -----------------------------------------------------
 
@@ -173,10 +173,10 @@ class Vocabulary:
         """The case file text of ``case``: JSON, or TOML with an optional comment header."""
         data = self.to_data(case)
         if as_json:
-            return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+            return escaped_data(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
         import tomli_w
 
-        return header + tomli_w.dumps(data)
+        return header + escaped_data(tomli_w.dumps(data))
 
 
 def check_text(value: Any, source: str, name: str) -> str:

@@ -20,7 +20,7 @@ from experta import Fact
 from experta import Field as ExpertaField
 from experta.fact import Validable
 
-from exsplain.expert.wording import fill
+from exsplain.expert.wording import excerpt, fill, whole_number
 
 
 class CaseError(Exception):
@@ -101,7 +101,7 @@ class Field(ExpertaField):
         if not isinstance(value, str) or isinstance(value, bool):
             raise CaseError(None, f"expected one of {self.describe()}, got {kind_of(value)}", self.path)
         if value not in self.answers:
-            raise CaseError(None, f"{value!r} is not allowed (allowed: {self.describe()})", self.path)
+            raise CaseError(None, f"{excerpt(value)} is not allowed (allowed: {self.describe()})", self.path)
         return value
 
     def to_data(self, value: Any) -> Any:
@@ -134,8 +134,9 @@ class Field(ExpertaField):
     def choose(self, reply: str, words: Mapping | None = None) -> Answer:
         text = " ".join(reply.strip().lower().split())
         choices = self.choices()
-        if text.isdigit() and 1 <= int(text) <= len(choices):
-            return choices[int(text) - 1]
+        number = whole_number(text)
+        if number is not None and 1 <= number <= len(choices):
+            return choices[number - 1]
         names = {a: self.names_of(a, words or {}) for a in choices}
         exact = [a for a, said in names.items() if text in said]
         if len(exact) == 1:
@@ -231,7 +232,7 @@ class ChoiceSet(Field):
         for index, item in enumerate(value):
             if not isinstance(item, str) or item not in self.answers:
                 raise CaseError(
-                    None, f"{item!r} is not allowed (allowed: {', '.join(self.values)})", f"{self.path}[{index}]"
+                    None, f"{excerpt(item)} is not allowed (allowed: {', '.join(self.values)})", f"{self.path}[{index}]"
                 )
         return tuple(v for v in self.values if v in value)
 
@@ -327,13 +328,13 @@ def kind_of(value: Any) -> str:
     if isinstance(value, bool):
         return f"a boolean ({str(value).lower()})"
     if isinstance(value, str):
-        return f"text {value!r}"
+        return f"text {excerpt(value)}"
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return f"a number ({excerpt(value)})"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, Mapping):
         return "a table"
     if value is None:
         return "null"
-    return type(value).__name__
+    return f"a date or time ({excerpt(value)})"
