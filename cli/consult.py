@@ -20,7 +20,7 @@ from exsplain.cli.output import say, say_json
 from exsplain.cli.params import CaseFile, format_option, knowledge_base, region_option
 from exsplain.cli.saving import Saver
 from exsplain.cli.status import ExitStatus, Stop
-from exsplain.expert.wording import fill, shown
+from exsplain.expert.wording import fill, shown, whole_number
 
 MAX_REPLY = 1000  # characters of one reply; a longer line is refused
 MAX_DISCARD = 1 << 16  # how far past an over-long reply to look for its end
@@ -208,8 +208,9 @@ class Dialogue:
                 return True
             if not reply or reply in QUIT or reply in ("done", "ok", "no"):
                 return True
-            if reply.isdigit() and 1 <= int(reply) <= len(answered):
-                field = answered[int(reply) - 1]
+            number = whole_number(reply)
+            if number is not None and 1 <= number <= len(answered):
+                field = answered[number - 1]
                 self.ask(field, self.consultation.case.get(field.path))
                 return False
             self.say(f"Please type a number from 1 to {len(answered)}, or press Enter.")
@@ -248,7 +249,7 @@ def enable_line_editing() -> None:
 @click.command()
 @click.option("--save", "save_path", type=click.Path(dir_okay=False),
               help="Keep the answers in this case file (.toml or .json; owner-only; after every answer). "
-                   "An existing case file's answers are the starting point.")
+                   "An existing case file's answers are the starting point; a symbolic link is written through.")
 @click.option("--answers", "answers", type=CaseFile(),
               help="Start from the answers in this case file and ask only what still matters.")
 @format_option("text", "json")
@@ -294,8 +295,12 @@ def consult(save_path: str | None, answers: Any, output_format: str, region: str
             if status == ExitStatus.INCOMPLETE:
                 dialogue.say("\nInput ended before the last question; here is the reading so far.")
             show_reading(dialogue, analysis, output_format, offer_trace=status == ExitStatus.OK)
-            if saver and saver.saved is not None:
-                say(f"{saver.saved} answers saved to {shown(saver.path)}.", err=True)
+            if saver and saver.kept():
+                say(f"{saver.kept()}.", err=True)
+    failure = saver.failure(consultation.case) if saver else None
+    if failure:
+        say(failure, err=True)
+        raise Stop(ExitStatus.INCOMPLETE if status == ExitStatus.OK else status)
     if status != ExitStatus.OK:
         raise Stop(status)
 
@@ -304,7 +309,7 @@ def interrupted(dialogue: Dialogue, analysis: Any, saver: Saver | None) -> None:
     """Ctrl-C: say what was kept, and still show where to find help if it may be needed."""
     from exsplain.cli.render import help_first
 
-    kept = f"; {saver.saved} answers saved to {shown(saver.path)}" if saver and saver.saved is not None else ""
+    kept = f"; {saver.kept()}" if saver and saver.kept() else ""
     say(f"\nConsultation stopped{kept}.", err=True)
     for line in help_first(analysis, Page.for_stream(err=True)):
         say(line, err=True)
