@@ -36,6 +36,9 @@ def test_a_case_written_as_csv_reads_back_the_same(kb, tmp_path_factory, data, t
     case = kb.vocabulary.validate({**data, **({"title": title} if title else {}), **({"notes": notes} if notes else {})})
     path = write_case(kb, tmp_path_factory.mktemp("csv"), case, excel=excel)
     rows = read_rows(str(path), kb.vocabulary)
+    if not (case.answers or case.title or case.notes):
+        assert rows == []  # an empty case is an empty row, which a spreadsheet holds as no case
+        return
     assert len(rows) == 1
     back = row_case(kb.vocabulary, *rows[0])
     assert (back.answers, back.title, back.notes) == (case.answers, case.title, case.notes)
