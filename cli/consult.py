@@ -20,7 +20,7 @@ from exsplain.cli.output import say, say_json
 from exsplain.cli.params import CaseFile, format_option, knowledge_base, region_option
 from exsplain.cli.saving import Saver
 from exsplain.cli.status import ExitStatus, Stop
-from exsplain.expert.wording import fill, shown, whole_number
+from exsplain.expert.wording import fill, whole_number
 
 MAX_REPLY = 1000  # characters of one reply; a longer line is refused
 MAX_DISCARD = 1 << 16  # how far past an over-long reply to look for its end

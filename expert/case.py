@@ -136,7 +136,8 @@ class Vocabulary:
         try:
             return path, answer.parse(raw)
         except ValueError:
-            raise CaseError(None, f"{excerpt(raw.strip())} is not allowed (allowed: {answer.describe()})", path) from None
+            raise CaseError(None, f"{excerpt(raw.strip())} is not allowed (allowed: {answer.describe()})",
+                            path) from None
 
     # -- facts and files -----------------------------------------------------
 

@@ -9,10 +9,10 @@ import subprocess
 import time
 
 import pytest
+from test_hostile import SECONDS
 
 from conftest import example
 from test_analyze_cli import exsplain_command
-from test_hostile import SECONDS
 
 pytestmark = pytest.mark.skipif(exsplain_command() is None, reason="exsplain is not installed")
 

@@ -8,12 +8,13 @@ import subprocess
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import case_data
+from test_hostile import one_line_error, run
+
+from exsplain.expert.spreadsheet import FORMULA_STARTS, neutral, read_rows, row_case, unneutral
 
 from conftest import EXAMPLES, example
-from exsplain.expert.spreadsheet import FORMULA_STARTS, csv_text, neutral, read_rows, row_case, unneutral
+from strategies import case_data
 from test_analyze_cli import exsplain_command
-from test_hostile import one_line_error, run
 
 # Any text a title or notes can hold: everything but lone surrogates (no UTF-8 for them) and NUL
 # (the mark of a binary file, refused on reading), with the characters that matter here made common.
