@@ -17,13 +17,12 @@ import sys
 from typing import Any
 
 from exsplain.expert.fields import CaseError
-from exsplain.expert.wording import excerpt
+from exsplain.expert.wording import MAX_DIGITS, excerpt
 
 MAX_BYTES = 1 << 20  # 1 MiB: a case is a few hundred bytes
 MAX_DEPTH = 4  # a case nests at most a table, a field table and a list
 MAX_KEY_PARTS = 2  # table.field
 MAX_KEY_LENGTH = 64
-MAX_DIGITS = 20
 
 
 def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:

@@ -81,7 +81,10 @@ def excerpt(value: Any, limit: int = 60) -> str:
     return "a list" if isinstance(value, (list, tuple)) else "a table" if isinstance(value, Mapping) else "a value"
 
 
-def whole_number(text: str, digits: int = 20) -> int | None:
+MAX_DIGITS = 20  # the longest number any input may hold: a case file's, a cell's, a reply's
+
+
+def whole_number(text: str, digits: int = MAX_DIGITS) -> int | None:
     """The number ``text`` spells with at most ``digits`` ASCII digits (spaces
     around allowed), else None: the one rule for numbers typed or read, so
     that ``²`` or ten thousand digits is simply not a number."""
