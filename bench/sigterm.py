@@ -5,7 +5,8 @@ cases, sends it SIGTERM after a random delay (from before Python is up to
 after the batch would have ended) and waits for it. A run fails if stderr
 holds a traceback or anything but the one line a stopped batch says, or if
 any process of its session is still alive a moment after it ended (those are
-then killed, by their ids). Prints the figures; exits 1 if any run failed.
+then killed, by their ids), or if it has not ended a minute after the signal
+(a hang: its threads' stacks are printed). Prints the figures; exits 1 if any run failed.
 
     python bench/sigterm.py [RUNS]      (default 2000; RUNS=200 takes a few minutes on 2 cores)
 """
@@ -25,7 +26,8 @@ BIN = Path(sys.executable).parent
 EXSPLAIN = str(BIN / "exsplain") if (BIN / "exsplain").exists() else shutil.which("exsplain")
 CASES = 40
 EXPECTED = {b"", b"Batch stopped by SIGTERM.\n"}
-ENV = {**os.environ, "NO_COLOR": "1", "EXSPLAIN_REGION": "GB"}
+ENV = {**os.environ, "NO_COLOR": "1", "EXSPLAIN_REGION": "GB", "PYTHONFAULTHANDLER": "1"}
+HANG = 60  # seconds after the signal by which a run counts as hung
 
 
 def session_members(sid):
@@ -50,7 +52,13 @@ def one_run(folder, delay):
     time.sleep(delay)
     with contextlib.suppress(ProcessLookupError):
         process.send_signal(signal.SIGTERM)
-    _, stderr = process.communicate(timeout=60)
+    try:
+        _, stderr = process.communicate(timeout=HANG)
+    except subprocess.TimeoutExpired:  # a hang: ask Python for every thread's stack (faulthandler), then end it
+        for pid in session_members(process.pid):
+            os.kill(pid, signal.SIGABRT)
+        _, stderr = process.communicate()
+        return "hang", stderr, []
     left = []
     deadline = time.monotonic() + 2
     while (left := session_members(process.pid)) and time.monotonic() < deadline:
@@ -73,10 +81,10 @@ def main(runs):
         statuses, tracebacks, odd, leftovers = collections.Counter(), 0, [], 0
         for n in range(runs):
             status, stderr, left = one_run(folder, random.uniform(0, whole * 1.2))
-            statuses[status] += 1
+            statuses[str(status)] += 1
             tracebacks += b"Traceback" in stderr
             if stderr not in EXPECTED:
-                odd.append(stderr.decode("utf-8", "replace")[-300:])
+                odd.append(stderr.decode("utf-8", "replace")[-3000:])
             leftovers += bool(left)
             if (n + 1) % 100 == 0:
                 print(f"  {n + 1} runs", file=sys.stderr, flush=True)
@@ -85,10 +93,11 @@ def main(runs):
     print(f"{runs} runs of batch --jobs 2 on {CASES} cases (a whole run takes {whole:.2f} s), "
           f"SIGTERM after 0 to {whole * 1.2:.2f} s")
     print("exit statuses: " + ", ".join(f"{s}: {c}" for s, c in sorted(statuses.items())))
-    print(f"tracebacks: {tracebacks}; other stderr: {len(odd)}; runs leaving a process behind: {leftovers}")
+    print(f"hangs: {statuses['hang']}; tracebacks: {tracebacks}; other stderr: {len(odd)}; "
+          f"runs leaving a process behind: {leftovers}")
     for text in odd[:5]:
         print("---\n" + text)
-    return 1 if tracebacks or odd or leftovers else 0
+    return 1 if tracebacks or odd or leftovers or statuses["hang"] else 0
 
 
 if __name__ == "__main__":

@@ -89,8 +89,10 @@ def summarize(item: Item, overview: bool = False) -> dict:
     return row
 
 
-def summarize_for_overview(item: Item) -> dict:
-    return summarize(item, overview=True)
+def summarize_many(work: tuple[bool, list[Item]]) -> list[dict]:
+    """The rows of a chunk of items (what a worker is given at a time)."""
+    overview, items = work
+    return [summarize(item, overview) for item in items]
 
 
 def worker_start() -> None:
@@ -108,11 +110,16 @@ def worker_start() -> None:
 
 
 def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict]:
-    """Rows in the order of ``items``, computed by up to ``jobs`` processes."""
-    work = summarize_for_overview if overview else summarize
+    """Rows in the order of ``items``, computed by up to ``jobs`` processes.
+
+    The pool is only ever touched with the stopping signals held: an
+    exception raised by a signal handler inside the pool's own code (while
+    it holds one of its locks) could leave its threads waiting forever.  A
+    signal is delivered between two rows, at most ``POLL`` seconds late.
+    """
     jobs = max(1, min(jobs, len(items), os.cpu_count() or 1))
     if jobs == 1:
-        yield from map(work, items)
+        yield from (summarize(item, overview) for item in items)
         return
     import multiprocessing
 
@@ -120,21 +127,34 @@ def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict]:
 
     _ = knowledge_base().engine  # built once here, shared with the workers by fork
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    size = max(1, min(64, len(items) // (jobs * 4)))
+    chunks = [(overview, items[start:start + size]) for start in range(0, len(items), size)]
     pool = None
     try:
         with held():  # the workers and the pool's threads start with it; the parent's signals wait
             pool = (context or multiprocessing).Pool(jobs, initializer=worker_start)
-        yield from pool.imap(work, items, chunksize=max(1, min(64, len(items) // (jobs * 4))))
+            results = pool.imap(summarize_many, chunks)
+        while True:
+            with held():
+                try:
+                    rows = results.next(timeout=POLL)
+                except multiprocessing.TimeoutError:
+                    continue
+                except StopIteration:
+                    break
+            yield from rows
     except BaseException:  # an error, a signal, or the reader stopping early
         if pool is not None:
-            pool.terminate()
+            with held():
+                pool.terminate()
         raise
     else:
-        pool.close()
-    finally:
-        if pool is not None:
+        with held():
+            pool.close()
             pool.join()
 
+
+POLL = 0.1  # seconds the pool is waited on with the stopping signals held
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())

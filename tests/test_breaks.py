@@ -6,6 +6,7 @@ import re
 import select
 import signal
 import subprocess
+import threading
 import time
 
 import pytest
@@ -154,7 +155,7 @@ def test_a_signal_during_a_save_waits_for_it(kb, tmp_path, monkeypatch, signum):
     caught = []
 
     def interrupted_write(path, text):
-        os.kill(os.getpid(), signum)
+        signal.pthread_kill(threading.get_ident(), signum)  # to this thread, as to a one-thread program
         time.sleep(0.05)  # the signal is pending, not yet delivered
         write(path, text)
 
