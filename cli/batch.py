@@ -20,6 +20,7 @@ from exsplain.cli.output import say, say_json
 from exsplain.cli.params import knowledge_base
 from exsplain.cli.status import BadInput, ExitStatus, Stop
 
+POLL = 0.1  # seconds the pool is waited on with the stopping signals held
 COLUMNS = ("file", "top_motive", "certainty", "band", "first_action", "warning_count", "error")
 
 
@@ -153,8 +154,6 @@ def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict]:
             pool.close()
             pool.join()
 
-
-POLL = 0.1  # seconds the pool is waited on with the stopping signals held
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
