@@ -7,7 +7,6 @@ and SIGHUP stop the workers and end the batch with one line and status
 """
 from __future__ import annotations
 
-import csv
 import os
 import signal
 import sys
@@ -21,6 +20,7 @@ from exsplain.cli.output import say, say_json
 from exsplain.cli.params import knowledge_base
 from exsplain.cli.status import BadInput, ExitStatus, Stop
 
+POLL = 0.1  # seconds the pool is waited on with the stopping signals held
 COLUMNS = ("file", "top_motive", "certainty", "band", "first_action", "warning_count", "error")
 
 
@@ -49,7 +49,7 @@ def items_of(paths: Iterable[str]) -> list[Item]:
     for path, problem in find_case_files(paths, CASE_SUFFIXES + (".csv",)):
         if problem is None and path.lower().endswith(".csv"):
             try:
-                items += [Item(source, row) for source, row in read_rows(path)]
+                items += [Item(source, row) for source, row in read_rows(path, knowledge_base().vocabulary)]
             except CaseError as error:
                 items.append(Item(shown(path), problem=shown(error.problem)))
         else:
@@ -92,35 +92,69 @@ def summarize(item: Item, overview: bool = False) -> dict:
     return row
 
 
-def summarize_for_overview(item: Item) -> dict:
-    return summarize(item, overview=True)
+def summarize_many(work: tuple[bool, list[Item]]) -> list[dict]:
+    """The rows of a chunk of items (what a worker is given at a time)."""
+    overview, items = work
+    return [summarize(item, overview) for item in items]
 
 
 def worker_start() -> None:
-    """Workers leave Ctrl-C to the parent, and die quietly when it stops them."""
+    """Workers leave Ctrl-C to the parent, and die quietly when it stops them.
+
+    They start with the stopping signals held (see ``rows_of``), so none
+    can reach the parent's handler, copied by fork, before this runs.
+    """
+    from exsplain.cli.signals import release
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)
+    release()
 
 
 def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict]:
-    """Rows in the order of ``items``, computed by up to ``jobs`` processes."""
-    work = summarize_for_overview if overview else summarize
+    """Rows in the order of ``items``, computed by up to ``jobs`` processes.
+
+    The pool is only ever touched with the stopping signals held: an
+    exception raised by a signal handler inside the pool's own code (while
+    it holds one of its locks) could leave its threads waiting forever.  A
+    signal is delivered between two rows, at most ``POLL`` seconds late.
+    """
     jobs = max(1, min(jobs, len(items), os.cpu_count() or 1))
     if jobs == 1:
-        yield from map(work, items)
+        yield from (summarize(item, overview) for item in items)
         return
     import multiprocessing
 
+    from exsplain.cli.signals import held
+
     _ = knowledge_base().engine  # built once here, shared with the workers by fork
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    pool = (context or multiprocessing).Pool(jobs, initializer=worker_start)
+    size = max(1, min(64, len(items) // (jobs * 4)))
+    chunks = [(overview, items[start:start + size]) for start in range(0, len(items), size)]
+    pool = None
     try:
-        yield from pool.imap(work, items, chunksize=max(1, min(64, len(items) // (jobs * 4))))
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+        with held():  # the workers and the pool's threads start with it; the parent's signals wait
+            pool = (context or multiprocessing).Pool(jobs, initializer=worker_start)
+            results = pool.imap(summarize_many, chunks)
+        while True:
+            with held():
+                try:
+                    rows = results.next(timeout=POLL)
+                except multiprocessing.TimeoutError:
+                    continue
+                except StopIteration:
+                    break
+            yield from rows
+    except BaseException:  # an error, a signal, or the reader stopping early
+        if pool is not None:
+            with held():
+                pool.terminate()
+        raise
+    else:
+        with held():
+            pool.close()
+            pool.join()
 
 
 @click.command()
@@ -130,8 +164,9 @@ def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict]:
 @click.option("--summary", "overview", is_flag=True,
               help="Instead of a row per case, count how often each motive and action comes up.")
 @click.option("--format", "output_format", type=click.Choice(("table", "csv", "jsonl", "json")), default="table",
-              show_default=True, help="Output format.")
-def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_format: str) -> None:
+              show_default=True, help="Output format: json is one array, jsonl one JSON object per line.")
+@click.option("--excel", is_flag=True, help="With --format csv: start with a UTF-8 byte-order mark, for Excel.")
+def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_format: str, excel: bool) -> None:
     """Analyze many cases, one summary row each, or an overview across them.
 
     PATHS are case files, folders (searched for .toml, .json and .csv files
@@ -139,7 +174,8 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
     header names fields as table.field, one case per row. An invalid file
     or row is reported in its row and does not stop the batch; the exit
     status is 2 if any was invalid. Ctrl-C, SIGTERM and SIGHUP stop the
-    batch. A progress bar shows on stderr when it is a terminal.
+    batch. A progress bar shows on stderr when it is a terminal. CSV is
+    safe to open in a spreadsheet (no cell is read as a formula).
 
     \b
     Examples:
@@ -160,7 +196,8 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
     for signum in previous:
         signal.signal(signum, stop)
     try:
-        collected = summary_of(list(rows), output_format) if overview else write_rows(rows, output_format)
+        collected = summary_of(list(rows), output_format, excel) if overview else write_rows(rows, output_format,
+                                                                                                excel)
     except KeyboardInterrupt:
         say("Batch interrupted.", err=True)
         raise Stop(ExitStatus.INTERRUPTED) from None
@@ -179,17 +216,21 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
         raise BadInput(invalid_message(collected, overview, output_format))
 
 
-def write_rows(rows: Iterable[dict], output_format: str) -> list[dict]:
-    """Print the rows as they come (a table waits for all); returns them."""
+def write_rows(rows: Iterable[dict], output_format: str, excel: bool = False) -> list[dict]:
+    """Print the rows as they come (a table and a JSON array wait for all); returns them."""
     collected = []
-    if output_format in ("jsonl", "json"):
+    if output_format == "jsonl":
         for row in rows:
             say_json(row, indent=None)
             collected.append(row)
+    elif output_format == "json":
+        collected = list(rows)
+        say_json(collected)
     elif output_format == "csv":
-        say(",".join(COLUMNS))
+        out = csv_out(excel)
+        out.row(COLUMNS)
         for row in rows:
-            say(csv_line([row[c] for c in COLUMNS]))
+            out.row([row[c] for c in COLUMNS])
             collected.append(row)
     else:
         from exsplain.cli.overview import rows_text
@@ -199,15 +240,21 @@ def write_rows(rows: Iterable[dict], output_format: str) -> list[dict]:
     return collected
 
 
-def csv_line(values: list[Any]) -> str:
-    import io
+class Said:
+    """A stream that writes through ``say``, so that CSV fails like any other output."""
 
-    out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow(["" if v is None else v for v in values])
-    return out.getvalue()
+    def write(self, text: str) -> None:
+        say(text, nl=False)
 
 
-def summary_of(rows: list[dict], output_format: str) -> list[dict]:
+def csv_out(excel: bool = False) -> Any:
+    """The one CSV writer over standard output; on a terminal, cells are shown escaped."""
+    from exsplain.expert.spreadsheet import Writer
+
+    return Writer(Said(), excel, escaped=sys.stdout.isatty())
+
+
+def summary_of(rows: list[dict], output_format: str, excel: bool = False) -> list[dict]:
     """How often each motive is at least possible and each action advised, safety first."""
     from exsplain.expert.wording import fill
 
@@ -230,9 +277,9 @@ def summary_of(rows: list[dict], output_format: str) -> list[dict]:
         for record in counts:
             say_json(record, indent=None)
     elif output_format == "csv":
-        say("section,id,label,cases,share")
-        for record in counts:
-            say(csv_line(list(record.values())))
+        out = csv_out(excel)
+        out.row(("section", "id", "label", "cases", "share"))
+        out.rows(record.values() for record in counts)
     else:
         from exsplain.cli.overview import overview_lines
 

@@ -10,7 +10,6 @@ kept in sight at the end.
 """
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
@@ -20,9 +19,10 @@ from exsplain.cli.foreground import own_terminal
 from exsplain.cli.layout import Page
 from exsplain.cli.output import say, say_json
 from exsplain.cli.params import CaseFile, format_option, knowledge_base, region_option
+from exsplain.cli.saving import Saver
 from exsplain.cli.status import BadInput, ExitStatus, Stop
 from exsplain.expert.replies import NotSure, ReplyError, Unclear, number, plain, yes_or_no
-from exsplain.expert.wording import fill, shown
+from exsplain.expert.wording import fill
 
 MAX_REPLY = 1000  # characters of one reply; a longer line is refused
 MAX_DISCARD = 1 << 16  # how far past an over-long reply to look for its end
@@ -47,51 +47,6 @@ class Quit(Exception):
 
 class Unreadable(Exception):
     """A reply that is not text in the terminal's encoding (a stray byte, another keyboard's key)."""
-
-
-class Saver:
-    """Keeps the answers in a case file after every answer, never losing one.
-
-    The target is checked before the first question (a .toml or .json name,
-    a regular file or a new one, in a folder that can be written), and an
-    existing case file's answers are the starting point, so the file never
-    ends up with fewer answers than it held.  A save that fails later is
-    reported in one line and tried again after the next answer.
-    """
-
-    def __init__(self, kb: Any, path: str):
-        from exsplain.expert.fields import CaseError
-        from exsplain.expert.files import check_target
-
-        self.kb, self.path, self.saved = kb, path, None
-        self.as_json = path.lower().endswith(".json")
-        if not path.lower().endswith((".toml", ".json")):
-            raise BadInput(f"--save {shown(path)}: use a name ending in .toml or .json")
-        try:
-            check_target(path)
-        except OSError as error:
-            raise BadInput(f"--save {shown(path)}: {error.strerror or error}") from None
-        self.existing = None
-        if os.path.exists(path):
-            try:
-                self.existing = kb.vocabulary.load(path)
-            except CaseError as error:
-                raise BadInput(f"--save: {shown(str(error))} (it would be replaced; choose another name)") from None
-
-    def save(self, case: Any) -> str | None:
-        """Write ``case``; returns a message when it could not be written."""
-        from exsplain.cli.shipped import schema_uri
-        from exsplain.expert.files import write_private
-
-        header = "# Answers saved by exsplain consult; read them back with: exsplain analyze FILE\n"
-        try:
-            write_private(self.path, self.kb.vocabulary.dumps(case, self.as_json, header, schema_uri()))
-        except OSError as error:
-            self.saved = None
-            return (f"Could not save to {shown(self.path)} ({error.strerror or error}); your answers are kept "
-                    "here and saving will be tried again after your next answer.")
-        self.saved = len(case.answers)
-        return None
 
 
 class Dialogue:
@@ -440,7 +395,7 @@ class Dialogue:
                 self.text(str(error))
                 continue
             problem = saver.save(self.consultation.case)
-            self.text(problem or f"{saver.saved} answers saved to {shown(name)}.")
+            self.text(problem or f"{saver.kept()}.")
             if not problem:
                 self.saver = saver
                 return
@@ -494,7 +449,7 @@ def enable_line_editing() -> None:
 @click.command()
 @click.option("--save", "save_path", type=click.Path(dir_okay=False),
               help="Keep the answers in this case file (.toml or .json; owner-only; after every answer). "
-                   "An existing case file's answers are the starting point.")
+                   "An existing case file's answers are the starting point; a symbolic link is written through.")
 @click.option("--answers", "answers", type=CaseFile(),
               help="Start from the answers in this case file and ask only what still matters.")
 @format_option("text", "json")
@@ -542,6 +497,10 @@ def consult(save_path: str | None, answers: Any, output_format: str, region: str
             status = ExitStatus.INTERRUPTED
         if status == ExitStatus.INTERRUPTED and not dialogue.closed:
             interrupted(dialogue, kb.analyze(consultation.case, region), dialogue.saver)
+    failure = dialogue.saver.failure(consultation.case) if dialogue.saver else None
+    if failure:  # the last line says which answers the file lacks
+        say(failure, err=True)
+        status = ExitStatus.INCOMPLETE if status == ExitStatus.OK else status
     if status != ExitStatus.OK:
         raise Stop(status)
 
@@ -562,7 +521,7 @@ def interrupted(dialogue: Dialogue, analysis: Any, saver: Saver | None) -> None:
     """Ctrl-C: say what was kept, and still show where to find help if it may be needed."""
     from exsplain.cli.render import help_first
 
-    kept = f"; {saver.saved} answers saved to {shown(saver.path)}" if saver and saver.saved is not None else ""
+    kept = f"; {saver.kept()}" if saver and saver.kept() else ""
     if not saver and analysis.case.answers:
         kept = "; your answers were not kept (start with --save FILE to keep them)"
     say(f"\nConsultation stopped{kept}.", err=True)
@@ -598,8 +557,8 @@ def show_reading(dialogue: Dialogue, analysis: Any, output_format: str, status: 
 
 def saved(dialogue: Dialogue) -> None:
     saver = dialogue.saver
-    if saver and saver.saved is not None:
-        say(f"{saver.saved} answers saved to {shown(saver.path)}.", err=True)
+    if saver and saver.kept():
+        say(f"{saver.kept()}.", err=True)
 
 
 def closing(dialogue: Dialogue, analysis: Any) -> None:

@@ -1,6 +1,8 @@
 """``exsplain convert``: a case between TOML, JSON and a spreadsheet (CSV) row."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from exsplain.cli.output import say
@@ -16,13 +18,16 @@ FORMATS = ("toml", "json", "csv")
               help="Format to write  [default: from the suffix of --output]")
 @click.option("--row", type=click.IntRange(min=2), help="For a .csv source: the row to convert (2 is the first case).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
-              help="Write to this file (owner-only, replaced in one step) instead of the screen.")
-def convert(source: str, target_format: str | None, row: int | None, output: str | None) -> None:
+              help="Write to this file (owner-only, replaced in one step) instead of the screen; "
+                   "an existing file is replaced only if it is a case file or spreadsheet of cases.")
+@click.option("--excel", is_flag=True, help="With CSV: start with a UTF-8 byte-order mark, for Excel.")
+def convert(source: str, target_format: str | None, row: int | None, output: str | None, excel: bool) -> None:
     """Convert a case file between TOML, JSON and a CSV row.
 
     The source is a .toml or .json case file, or a .csv spreadsheet with
     --row. A CSV result has a header naming every field as table.field,
-    ready to paste into a spreadsheet that batch can read.
+    ready to paste into a spreadsheet that batch can read; no cell of it
+    is read as a formula.
 
     \b
     Examples:
@@ -40,7 +45,7 @@ def convert(source: str, target_format: str | None, row: int | None, output: str
                        ".json or .csv name")
     try:
         if source.lower().endswith(".csv"):
-            rows = read_rows(source)
+            rows = read_rows(source, kb.vocabulary)
             wanted = row or 2
             found = [(s, r) for s, r in rows if s.endswith(f", row {wanted}")]
             if not found:
@@ -50,25 +55,26 @@ def convert(source: str, target_format: str | None, row: int | None, output: str
             case = kb.vocabulary.load(source)
     except CaseError as error:
         raise BadInput(str(error)) from None
-    text = render(kb, case, target_format)
     if output:
+        from exsplain.cli.saving import check_replaceable
         from exsplain.expert.files import write_private
 
+        check_replaceable(kb, output, "--output")
         try:
-            write_private(output, text)
+            write_private(output, render(kb, case, target_format, excel))
         except OSError as error:
             raise BadInput(f"--output {output}: {error.strerror or error}") from None
     else:
-        say(text, nl=False)
+        say(render(kb, case, target_format, excel, escaped=sys.stdout.isatty()), nl=False)
 
 
-def render(kb, case, target_format: str) -> str:
+def render(kb, case, target_format: str, excel: bool = False, escaped: bool = False) -> str:
+    """The case as ``target_format``; ``escaped`` shows a CSV's control characters as escapes."""
     if target_format == "csv":
-        from exsplain.cli.batch import csv_line
-        from exsplain.expert.spreadsheet import case_row
+        from exsplain.expert.spreadsheet import case_row, csv_text
 
         row = case_row(kb.vocabulary, case)
-        return csv_line(list(row)) + "\n" + csv_line(list(row.values())) + "\n"
+        return csv_text([list(row), list(row.values())], excel, escaped)
     from exsplain.cli.shipped import schema_uri
 
     return kb.vocabulary.dumps(case, as_json=target_format == "json", schema=schema_uri())

@@ -26,10 +26,10 @@ MIN_WIDTH, MAX_WIDTH = 30, 120
 
 def terminal_width() -> int:
     """``COLUMNS`` if set, else the width of the terminal on stdout, else 80; within the limits."""
-    columns = 0
-    if os.environ.get("COLUMNS", "").isdigit():
-        columns = int(os.environ["COLUMNS"])
-    else:
+    from exsplain.expert.wording import whole_number
+
+    columns = whole_number(os.environ.get("COLUMNS", ""), 5) or 0
+    if not columns:
         with contextlib.suppress(AttributeError, ValueError, OSError):
             columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
     return max(MIN_WIDTH, min(MAX_WIDTH, columns or 80))

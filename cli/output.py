@@ -13,7 +13,6 @@ import contextlib
 import errno
 import io
 import os
-import re
 import sys
 from typing import TextIO
 
@@ -70,12 +69,9 @@ def say_json(data: object, indent: int | None = 2) -> None:
     escape, so the output is valid UTF-8 and safe to show; the data is the same."""
     import json  # here: text output does not need it
 
-    text = json.dumps(data, indent=indent, ensure_ascii=False)
-    say(UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    from exsplain.expert.wording import escaped_data
 
-
-UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
-                            "\ud800-\udfff]")
+    say(escaped_data(json.dumps(data, indent=indent, ensure_ascii=False)))
 
 
 def finish() -> None:

@@ -88,7 +88,8 @@ class CaseFiles(click.Argument):
         from exsplain.expert.fields import CaseError
 
         errors, cases = [], []
-        for path in value or ():
+        value = tuple(value) if isinstance(value, (tuple, list)) else ()  # click 8.3+ passes a placeholder
+        for path in value:
             try:
                 cases.append(read_case(path, ctx))
             except CaseError as error:
@@ -174,7 +175,7 @@ def region_of(option: str | None = None, environ: Any = None) -> str:
         if candidate:
             code = candidate.strip()
             if not (len(code) == 2 and code.isalpha()) and code.lower() != "other":
-                raise BadInput(f"{source} {shown(candidate)}: expected a two-letter country code such as GB or US")
+                raise BadInput(f"{source} {shown(candidate[:20])}: expected a two-letter country code such as GB or US")
             code = code.upper() if code.lower() != "other" else "other"
             region = knowledge_base().catalog.region(code)
             if not region.answers_to(code):

@@ -1,7 +1,7 @@
 """Exit statuses and errors: each written once, so scripts can rely on them.
 
 0 success; 1 the reading is incomplete (a consultation ended by end of
-input) or ``check`` found problems; 2 bad input (a case file, a field, an
+input, or its last save failed) or ``check`` found problems; 2 bad input (a case file, a field, an
 option; for ``batch``, any invalid file); 130 interrupted by Ctrl-C, and
 128 + the signal for SIGTERM and SIGHUP.
 """
@@ -39,10 +39,24 @@ class ExitStatus(IntEnum):
 class BadInput(click.ClickException):
     """Bad input: a case file, a field or an option value that is not allowed.
 
-    Shown as one line, ``Error: <message>``, with exit status 2.
+    Shown as one line, ``Error: <message>``, with exit status 2.  Whatever
+    the message quotes from input is shown escaped (see ``shown``), and the
+    line is cut to ``MAX_MESSAGE`` characters, so no input can reach the
+    terminal raw or flood it.
     """
 
     exit_code = ExitStatus.BAD_INPUT
+
+    def __init__(self, message: str):
+        from exsplain.expert.wording import shown
+
+        message = shown(message)
+        if len(message) > MAX_MESSAGE:
+            message = message[: MAX_MESSAGE - 3] + "..."
+        super().__init__(message)
+
+
+MAX_MESSAGE = 280  # characters of an error message, "Error: " aside
 
 
 class Stop(click.exceptions.Exit):

@@ -18,7 +18,7 @@ from experta import Fact
 
 from exsplain.expert import reading
 from exsplain.expert.fields import CaseError, Field, Table, kind_of
-from exsplain.expert.wording import shown
+from exsplain.expert.wording import escaped_data, excerpt, shown
 
 FREE_TEXT = ("title", "notes")
 CASE_SUFFIXES = (".toml", ".json")
@@ -90,7 +90,7 @@ class Vocabulary:
         version = data.get("schema", self.versions[0])
         if isinstance(version, bool) or version not in self.versions:
             supported = ", ".join(map(str, self.versions))
-            raise CaseError(where, f"unsupported version {version!r} (supported: {supported})", "schema")
+            raise CaseError(where, f"unsupported version {excerpt(version)} (supported: {supported})", "schema")
         for name in FREE_TEXT:
             if name in data:
                 check_text(data[name], where, name)
@@ -139,7 +139,8 @@ class Vocabulary:
         try:
             return path, answer.parse(raw)
         except ValueError:
-            raise CaseError(None, f"{raw.strip()!r} is not allowed (allowed: {answer.describe()})", path) from None
+            raise CaseError(None, f"{excerpt(raw.strip())} is not allowed (allowed: {answer.describe()})",
+                            path) from None
 
     def implied(self, case: Case) -> Case:
         """``case`` read with what its answers imply (a field's ``implies``):
@@ -194,10 +195,11 @@ class Vocabulary:
         ``schema`` (where editors find the case schema) as ``$schema`` or a ``#:schema`` line."""
         data = self.to_data(case)
         if as_json:
-            return json.dumps({"$schema": schema, **data} if schema else data, indent=2, ensure_ascii=False) + "\n"
+            document = {"$schema": schema, **data} if schema else data
+            return escaped_data(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
         import tomli_w
 
-        return (f"#:schema {schema}\n" if schema else "") + header + tomli_w.dumps(data)
+        return (f"#:schema {schema}\n" if schema else "") + header + escaped_data(tomli_w.dumps(data))
 
 
 def check_text(value: Any, source: str, name: str) -> str:

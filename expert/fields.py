@@ -33,7 +33,7 @@ from exsplain.expert.replies import (
     without_hedges,
     yes_or_no,
 )
-from exsplain.expert.wording import fill
+from exsplain.expert.wording import excerpt, fill
 
 
 class CaseError(Exception):
@@ -115,7 +115,7 @@ class Field(ExpertaField):
         if not isinstance(value, str) or isinstance(value, bool):
             raise CaseError(None, f"expected one of {self.describe()}, got {kind_of(value)}", self.path)
         if value not in self.answers:
-            raise CaseError(None, f"{value!r} is not allowed (allowed: {self.describe()})", self.path)
+            raise CaseError(None, f"{excerpt(value)} is not allowed (allowed: {self.describe()})", self.path)
         return value
 
     def to_data(self, value: Any) -> Any:
@@ -282,7 +282,7 @@ class ChoiceSet(Field):
         for index, item in enumerate(value):
             if not isinstance(item, str) or item not in self.answers:
                 raise CaseError(
-                    None, f"{item!r} is not allowed (allowed: {', '.join(self.values)})", f"{self.path}[{index}]"
+                    None, f"{excerpt(item)} is not allowed (allowed: {', '.join(self.values)})", f"{self.path}[{index}]"
                 )
             if item in value[:index]:  # as the schema's uniqueItems says: a repeat is a slip, not more weight
                 raise CaseError(None, f"{item!r} appears twice (give each answer once)", f"{self.path}[{index}]")
@@ -407,13 +407,13 @@ def kind_of(value: Any) -> str:
     if isinstance(value, bool):
         return f"a boolean ({str(value).lower()})"
     if isinstance(value, str):
-        return f"text {value!r}"
+        return f"text {excerpt(value)}"
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return f"a number ({excerpt(value)})"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, Mapping):
         return "a table"
     if value is None:
         return "null"
-    return type(value).__name__
+    return f"a date or time ({excerpt(value)})"

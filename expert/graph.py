@@ -21,7 +21,7 @@ from typing import Any
 from exsplain.expert.conditions import AbsentCondition, BeliefCondition
 from exsplain.expert.report import FIRST, matched
 from exsplain.expert.report import said as said_of
-from exsplain.expert.wording import fill
+from exsplain.expert.wording import fill, shown
 
 ANSWERS, HELP = "answers", "help"
 LABEL_WIDTH = 34  # characters on a line of a node's label
@@ -172,9 +172,10 @@ DOT_EDGES = {"for": 'color="darkgreen"', "against": 'color="red"', "holds back":
 
 
 def quote(text: str) -> str:
-    """A DOT string literal; newlines become DOT's own line breaks."""
-    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
+    """A DOT string literal; newlines become DOT's own line breaks, other
+    control and bidirectional characters are shown escaped (``shown``)."""
+    lines = [shown(line).replace("\\", "\\\\").replace('"', '\\"') for line in str(text).split("\n")]
+    return '"' + "\\n".join(lines) + '"'
 
 
 def answers_by_target(graph: Graph, order: list[str]) -> list[str]:
@@ -225,8 +226,8 @@ MERMAID_CLASSES = {HELP: "stroke:#c00,stroke-width:3px", "held back": "stroke:#c
 
 def mermaid_text(text: str) -> str:
     """Text safe inside a quoted Mermaid label."""
-    return (str(text).replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-            .replace("\n", " "))
+    return (shown(str(text).replace("\n", " ")).replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;")
+            .replace(">", "#gt;"))
 
 
 def to_mermaid(graph: Graph) -> str:

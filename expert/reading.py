@@ -17,12 +17,12 @@ import sys
 from typing import Any
 
 from exsplain.expert.fields import CaseError
+from exsplain.expert.wording import MAX_DIGITS, excerpt
 
 MAX_BYTES = 1 << 20  # 1 MiB: a case is a few hundred bytes
 MAX_DEPTH = 4  # a case nests at most a table, a field table and a list
 MAX_KEY_PARTS = 2  # table.field
 MAX_KEY_LENGTH = 64
-MAX_DIGITS = 20
 
 
 def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
@@ -86,7 +86,7 @@ def parse(text: str, source: str, as_json: bool | None = None) -> Any:
         except json.JSONDecodeError as error:
             raise CaseError(source, f"line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}") from None
         except _DuplicateKey as error:
-            raise CaseError(source, f"invalid JSON: the key {error.key!r} appears twice") from None
+            raise CaseError(source, f"invalid JSON: the key {excerpt(error.key)} appears twice") from None
         except (ValueError, RecursionError) as error:
             raise CaseError(source, f"invalid JSON: {error}") from None
     if sys.version_info >= (3, 11):  # imported here: a JSON case, or --help, does not need it
@@ -119,7 +119,7 @@ def check_shape(text: str, source: str, as_json: bool) -> None:
     """Refuse, before parsing, what no case file can be.
 
     A scan outside strings and comments: nesting deeper than ``MAX_DEPTH``,
-    numbers longer than ``MAX_DIGITS`` digits, and (TOML) keys with more
+    numbers (of any base) longer than ``MAX_DIGITS`` characters, and (TOML) keys with more
     parts or characters than a ``table.field`` path.  Parsers spend time and
     memory out of proportion on such input (deep recursion, huge integers,
     long dotted keys).
@@ -148,7 +148,8 @@ def check_shape(text: str, source: str, as_json: bool) -> None:
 # Strings and comments, which may hold anything, stand in as "s" for the checks above.
 TOML_TEXT = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*')
 JSON_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"')
-LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+# A number in any base (0x, 0o, 0b, underscores, exponents) is a digit and what follows it.
+LONG_NUMBER = re.compile(rf"\d[\w+-]{{{MAX_DIGITS},}}")
 BRACKET = re.compile(r"[\[\]{}]")
 KEY_SEPARATOR = re.compile(r"[{,]")  # inline tables hold keys after "{" and ","
 

@@ -11,6 +11,7 @@ from typing import Any
 from exsplain.expert.certainty import THRESHOLDS
 from exsplain.expert.fields import ChoiceSet
 from exsplain.expert.schema import kinds_of_help
+from exsplain.expert.spreadsheet import DOCUMENTATION as SPREADSHEETS
 from exsplain.expert.wording import fill
 
 NEUTRAL = {"they": "they", "them": "them", "their": "their", "themself": "themselves", "is": "are", "does": "do",
@@ -52,10 +53,7 @@ def case_reference(kb: Any) -> str:
         'stressors = ["work", "anxiety"]',
         "```",
         "",
-        "A spreadsheet (CSV) holds one case per row, for `exsplain batch` and `exsplain convert`: the header",
-        "names each column `table.field` (or `title`, `notes`); a cell holds a value or the words of an",
-        "answer (`yes`, `no`, `my ex did`), list items are separated by `;` (`work;anxiety`, or `none`),",
-        "and an empty cell is unknown.",
+        *SPREADSHEETS,
         "",
     ]
     for name, table in kb.vocabulary.tables.items():

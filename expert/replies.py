@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from difflib import SequenceMatcher
 from typing import TypeVar
 
+from exsplain.expert.wording import whole_number
+
 T = TypeVar("T")
 
 UNSURE = frozenset({
@@ -115,10 +117,10 @@ def yes_or_no(text: str) -> bool | None:
 
 
 def number(text: str) -> int | None:
-    """The number a plain reply is, in any script's digits; None when it is not one (or absurdly long)."""
-    if text.isdecimal() and len(text) <= MAX_DIGITS:
-        return int(text)
-    return None
+    """The number a plain reply (folded with NFKC, see ``plain``) is, by the one
+    rule for numbers typed or read (``whole_number``); a reply's choices are
+    few, so at most ``MAX_DIGITS`` digits."""
+    return whole_number(text, MAX_DIGITS)
 
 
 def span_in_months(text: str) -> float | None:

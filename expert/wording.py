@@ -8,8 +8,10 @@ line of the report or reverse what follows it.
 """
 from __future__ import annotations
 
+import datetime
 import unicodedata
 from collections.abc import Mapping
+from typing import Any
 
 
 class _Words(dict):
@@ -22,13 +24,21 @@ def fill(text: str, words: Mapping) -> str:
     return text.format_map(_Words(words))
 
 
+UNSAFE = ("Cc", "Cf", "Cs", "Zl", "Zp")  # control, format and bidi, surrogates, line and paragraph separators
+
+
+def unsafe(char: str) -> bool:
+    """Whether ``char`` could move the cursor, reorder text or end a line when shown."""
+    return unicodedata.category(char) in UNSAFE
+
+
 def shown(text: str) -> str:
     """``text`` safe to show: control, format and bidirectional characters are
     written as escapes (``\\n``, ``\\u202e``), and bytes of a file name that
     are not UTF-8 (which Python keeps as lone surrogates) as ``\\xNN``."""
     out = []
     for char in text:
-        if unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+        if not unsafe(char):
             out.append(char)
         elif char in ESCAPES:
             out.append(ESCAPES[char])
@@ -42,3 +52,43 @@ def shown(text: str) -> str:
 
 
 ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def escaped_data(text: str) -> str:
+    """JSON or TOML text (whose writers already escape what ends a string) with
+    every other unsafe character of the first plane written as a ``\\u`` escape:
+    the same data, safe to show.  Line ends stay: outside strings they are layout."""
+    return "".join(f"\\u{ord(c):04x}" if c != "\n" and ord(c) <= 0xFFFF and unsafe(c) else c for c in text)
+
+
+def excerpt(value: Any, limit: int = 60) -> str:
+    """A value from input as an error message says it: text quoted, escaped and cut
+    to about ``limit`` characters (never a whole long private value); true and
+    false, numbers and dates as a person writes them; anything else by its kind."""
+    if isinstance(value, str):
+        text = shown(value)
+        return f"'{text}'" if len(text) <= limit else f"'{text[:limit]}...' ({len(value)} characters)"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return str(value) if value.bit_length() <= 64 else "a number too long to show"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, (datetime.date, datetime.time)):  # datetime is a date
+        return value.isoformat()
+    if value is None:
+        return "null"
+    return "a list" if isinstance(value, (list, tuple)) else "a table" if isinstance(value, Mapping) else "a value"
+
+
+MAX_DIGITS = 20  # the longest number any input may hold: a case file's, a cell's, a reply's
+
+
+def whole_number(text: str, digits: int = MAX_DIGITS) -> int | None:
+    """The number ``text`` spells with at most ``digits`` ASCII digits (spaces
+    around allowed), else None: the one rule for numbers typed or read, so
+    that ``²`` or ten thousand digits is simply not a number."""
+    text = text.strip()
+    if 0 < len(text) <= digits and text.isascii() and text.isdigit():
+        return int(text)
+    return None

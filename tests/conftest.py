@@ -28,7 +28,10 @@ settings.load_profile("exsplain")
 
 @pytest.fixture
 def runner():
-    return CliRunner()
+    try:  # click 8.1 mixes stderr into the output unless told not to; 8.2 and later keep them apart
+        return CliRunner(mix_stderr=False)
+    except TypeError:
+        return CliRunner()
 
 
 @pytest.fixture(scope="session")

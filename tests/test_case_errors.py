@@ -26,7 +26,7 @@ BAD_CASES = [
     ("table-is-a-value.toml", 'breakup = "me"\n', "breakup: expected a table, got text 'me'"),
     ("title-is-a-number.toml", "title = 3\n", "title: expected text, got a number (3)"),
     ("schema-4.toml", "schema = 4\n", "schema: unsupported version 4 (supported: 1, 2, 3)"),
-    ("schema-true.toml", "schema = true\n", "schema: unsupported version True (supported: 1, 2, 3)"),
+    ("schema-true.toml", "schema = true\n", "schema: unsupported version true (supported: 1, 2, 3)"),
     ("duplicate-key.json", '{"title": "a", "title": "b"}', "invalid JSON: the key 'title' appears twice"),
     ("surrogate.json", '{"title": "\\ud800"}', "title: text holds an invalid character (a lone surrogate)"),
     ("schema-link-not-text.json", '{"$schema": 3}', "$schema: expected text"),
