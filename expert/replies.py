@@ -1,8 +1,10 @@
 """Reading a reply as a person types it: loosely, but never guessing wildly.
 
 A reply is first made plain (``plain``: compatibility forms of characters
-folded with NFKC, so a superscript ² or a circled ① is the digit it shows;
-case, spaces, quotes and trailing punctuation ignored).  Then it is read,
+folded with NFKC; case, spaces, quotes and trailing punctuation ignored).
+A number counts only in the digits 0 to 9: a superscript ² (the top-left key
+of a French keyboard) or a circled ① is more often a slip of the finger than
+an answer, so it is asked again rather than taken as 2 or 1.  Then it is read,
 in this order: an answer's own words or their beginning; "not sure" and
 its kin (``NotSure``); everyday ways of saying yes or no; and last a near
 miss of an answer's words, accepted when one answer is clearly meant and
@@ -74,7 +76,12 @@ class Unclear(ReplyError):
 
 
 def plain(reply: str) -> str:
-    """``reply`` folded for reading: NFKC, lower case, one space, no quotes or trailing punctuation."""
+    """``reply`` folded for reading: NFKC, lower case, one space, no quotes or trailing punctuation.
+
+    A character that stands for a number but is not one of the digits 0 to 9
+    becomes U+FFFD first, so that folding cannot turn it into a digit.
+    """
+    reply = "".join(c if c.isascii() or unicodedata.numeric(c, None) is None else "\ufffd" for c in reply)
     text = unicodedata.normalize("NFKC", reply).casefold()
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     text = re.sub(r"[\"“”«»]", "", text)

@@ -41,7 +41,7 @@ def test_an_everyday_reply_is_read_as_what_it_means(field, reply, value):
 @pytest.mark.parametrize("reply, value", [
     ("Yep", True), ("yup", True), ("sure", True), ("of course", True), ("I have", True), ("she has", True),
     ("nope.", False), ("no way", False), ("not really", False), ("I haven't", False), ("she doesn’t", False),
-    ("nah, not really", False), ("  YES  ", True), ("①", True), ("¹", True), ("²", False), ("٢", False),
+    ("nah, not really", False), ("  YES  ", True), ("1", True), ("2.", False),
 ])
 def test_yes_and_no_in_everyday_words_and_any_digits(reply, value):
     assert Safety.i_think_of_self_harm.parse(reply, SHE) is value
@@ -59,7 +59,8 @@ def test_not_sure_is_an_answer_where_a_question_offers_it():
     assert Me.want_back.parse("unsure", SHE) == "unsure"
 
 
-@pytest.mark.parametrize("reply", ["²²²²²²", "⅔", "½", "1" * 5000, "", "0", "4", "\x00", "\x1b[31m"])
+@pytest.mark.parametrize("reply", ["²", "①", "¹", "٢", "²²²²²²", "⅔", "½", "1" * 5000, "", "0", "4", "\x00",
+                                   "\x1b[31m"])
 def test_odd_numbers_and_characters_are_refused_with_the_hint(reply):
     with pytest.raises(ReplyError, match="Please"):
         Breakup.ended_by.parse(reply, SHE)
