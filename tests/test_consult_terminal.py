@@ -7,6 +7,7 @@ import re
 import select
 import struct
 import subprocess
+import sys
 import termios
 import time
 from pathlib import Path
@@ -18,6 +19,15 @@ from test_analyze_cli import exsplain_command
 
 pytestmark = pytest.mark.skipif(exsplain_command() is None, reason="exsplain is not installed")
 SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def toml_reader():
+    """The standard library's TOML reader (tomli on Python 3.10)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+    return tomllib
 
 
 def take_the_terminal():
@@ -274,7 +284,7 @@ UNREADABLE = "I could not read that; please type it again."
 
 
 def saved_case(path):
-    import tomllib
+    tomllib = toml_reader()
 
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
@@ -398,7 +408,7 @@ def test_a_resumed_save_says_how_many_answers_were_kept(tmp_path):
     shown = terminal.expect("> ")
     terminal.ctrl_c()
     terminal.finish()
-    import tomllib
+    tomllib = toml_reader()
 
     kept = sum(len(v) for v in tomllib.loads(text).values() if isinstance(v, dict))
     assert f"I kept the {kept} answers you gave before" in " ".join(shown.split())

@@ -48,9 +48,12 @@ def on_terminal(tmp_path, *args, rows=24):
     """Run the installed command on a pseudo-terminal of ``rows`` rows, with a
     pager that keeps what it is given; returns (status, what the pager got or None)."""
     paged = tmp_path / "paged.txt"
+    pager = tmp_path / "pager"  # a command without arguments: click 8.1 runs PAGER only when it names one program
+    pager.write_text(f"#!/bin/sh\ncat > '{paged}'\n", encoding="utf-8")
+    pager.chmod(0o700)
     main, secondary = pty.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", rows, 80, 0, 0))
-    env = {**os.environ, "PAGER": f"tee {paged}", "TERM": "xterm"}
+    env = {**os.environ, "PAGER": str(pager), "TERM": "xterm"}
     env.pop("COLUMNS", None)
     process = subprocess.Popen([exsplain_command(), *args], stdin=secondary, stdout=secondary,
                                stderr=subprocess.PIPE, env=env, cwd=tmp_path)
