@@ -14,9 +14,8 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
-from experta import Fact
-
 from exsplain.expert import reading
+from exsplain.expert.experta import Fact
 from exsplain.expert.fields import CaseError, Field, Table, kind_of
 from exsplain.expert.wording import escaped_data, excerpt, shown
 

@@ -14,11 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from experta import NOT
-from experta.fieldconstraint import NOTFC, ORFC, L, P, W
-
 from exsplain.expert.certainty import BANDS
 from exsplain.expert.certainty import band as band_of
+from exsplain.expert.experta import NOT, NOTFC, ORFC, L, P, W
 from exsplain.expert.fields import CaseError, ChoiceSet, Field, Table
 from exsplain.expert.rules import Belief
 from exsplain.expert.wording import fill

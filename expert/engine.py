@@ -12,13 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from experta import KnowledgeEngine
-from experta.agenda import Agenda
-from experta.fact import InitialFact
-from experta.strategies import DepthStrategy
-
 from exsplain.expert.catalog import Conclusion, Kind
 from exsplain.expert.certainty import band, combine_all
+from exsplain.expert.experta import Agenda, DepthStrategy, InitialFact, KnowledgeEngine
 from exsplain.expert.factlist import LeanFactList
 from exsplain.expert.matching import LeanReteMatcher
 from exsplain.expert.quiet import quiet_experta_logging

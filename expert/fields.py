@@ -16,10 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from experta import Fact
-from experta import Field as ExpertaField
-from experta.fact import Validable
-
+from exsplain.expert.experta import Fact, Validable
+from exsplain.expert.experta import Field as ExpertaField
 from exsplain.expert.replies import (
     NotSure,
     ReplyError,

@@ -14,15 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from experta.conditionalelement import OR
-from experta.fact import Fact
-from experta.matchers import ReteMatcher
-from experta.matchers.rete import nodes as experta_nodes
-from experta.matchers.rete.check import TypeCheck
-from experta.matchers.rete.mixins import NoMemory
-from experta.matchers.rete.nodes import ConflictSetNode
-from experta.matchers.rete.token import Token
-
+from exsplain.expert.experta import OR, ConflictSetNode, Fact, NoMemory, ReteMatcher, Token, TypeCheck
+from exsplain.expert.experta import nodes as experta_nodes
 from exsplain.expert.routing import Route
 from exsplain.expert.wiring import BetaWiring
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from experta.fieldconstraint import L
-from experta.matchers.rete.check import FeatureCheck
-from experta.matchers.rete.nodes import FeatureTesterNode
+from exsplain.expert.experta import FeatureCheck, FeatureTesterNode, L
 
 MISSING = object()
 

@@ -17,12 +17,10 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from experta import NOT, Fact, L, W
-from experta import Field as ExpertaField
-from experta.rule import Rule
-
 from exsplain.expert.catalog import Conclusion, Source
 from exsplain.expert.certainty import at_least
+from exsplain.expert.experta import NOT, Fact, L, Rule, W
+from exsplain.expert.experta import Field as ExpertaField
 
 # Salience layers: safety first, then all evidence, then what depends on the
 # combined certainty of the evidence, so that no conclusion is drawn from a

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from experta.fact import InitialFact
-
 from exsplain.expert.engine import Engine, origin_of
+from exsplain.expert.experta import InitialFact
 from exsplain.expert.fields import ChoiceSet
 from exsplain.expert.rules import Belief
 from exsplain.expert.wording import fill
