@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
 
 
 @dataclass(frozen=True, eq=False)  # each kind is one object: compared by identity, which is quick
@@ -334,7 +337,7 @@ class Danger:
     actions: tuple[Conclusion, ...] = ()
     named_by: tuple[str, ...] = ()
 
-    def reported(self, case: Any) -> bool:
+    def reported(self, case: Case) -> bool:
         return any(case.get(f.path) is True for f in self.fields)
 
 
@@ -352,7 +355,7 @@ class Caveat:
     when: tuple[tuple[Any, Any], ...]
     before: Callable[[Conclusion], bool] | None = None
 
-    def applies(self, case: Any) -> bool:
+    def applies(self, case: Case) -> bool:
         return any(case.get(f.path) == value for f, value in self.when)
 
 

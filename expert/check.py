@@ -12,11 +12,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.case import Case
 from exsplain.expert.catalog import Source
 from exsplain.expert.rules import SAFETY, shadowed
+
+if TYPE_CHECKING:
+    from exsplain.expert.knowledge_base import KnowledgeBase
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -46,7 +49,7 @@ class Findings:
         return f"{len(self.fired)}/{self.rules} rules fired by the examples"
 
 
-def check(kb: Any, examples: list[Case], combinations: Iterable[tuple[str, Case]] | None = None) -> Findings:
+def check(kb: KnowledgeBase, examples: list[Case], combinations: Iterable[tuple[str, Case]] | None = None) -> Findings:
     """Check ``kb`` against the example cases ``examples`` and the invariants
     over them and over ``combinations`` (by default, the knowledge base's own);
     returns ``Findings``."""
@@ -62,7 +65,7 @@ def check(kb: Any, examples: list[Case], combinations: Iterable[tuple[str, Case]
     return Findings(problems, fired, len(kb.rules))
 
 
-def invariant_problems(kb: Any, cases: Iterable[tuple[str, Case]]) -> list[str]:
+def invariant_problems(kb: KnowledgeBase, cases: Iterable[tuple[str, Case]]) -> list[str]:
     """Each failure of an invariant, by example or by combination, and the case it fails on
     (regions taken in turn, so that every region's help is tried)."""
     failures: dict[str, list[str]] = {inv.id: [] for inv in kb.invariants}
@@ -80,7 +83,7 @@ def invariant_problems(kb: Any, cases: Iterable[tuple[str, Case]]) -> list[str]:
     return problems
 
 
-def conclusion_problems(kb: Any) -> list[str]:
+def conclusion_problems(kb: KnowledgeBase) -> list[str]:
     problems = []
     for conclusion in kb.catalog.conclusions:
         name = f"{conclusion.kind} {conclusion.id}"
@@ -100,7 +103,7 @@ def conclusion_problems(kb: Any) -> list[str]:
     return problems
 
 
-def rule_problems(kb: Any) -> list[str]:
+def rule_problems(kb: KnowledgeBase) -> list[str]:
     problems = []
     known = set(kb.catalog.conclusions)
     seen: dict[tuple, str] = {}
@@ -124,7 +127,7 @@ def rule_problems(kb: Any) -> list[str]:
     return problems
 
 
-def field_problems(kb: Any) -> list[str]:
+def field_problems(kb: KnowledgeBase) -> list[str]:
     problems = []
     asked = [f.path for f in kb.question_order]
     for path, field in kb.vocabulary.fields.items():
@@ -160,7 +163,7 @@ def citation_problems(owner: str, sources: tuple[Source, ...]) -> list[str]:
     return problems
 
 
-def unused_fields(kb: Any) -> list[str]:
+def unused_fields(kb: KnowledgeBase) -> list[str]:
     """Fields no rule matches and whose answer does not change the wording either."""
     unused = []
     for path, field in kb.vocabulary.fields.items():
@@ -172,7 +175,7 @@ def unused_fields(kb: Any) -> list[str]:
     return unused
 
 
-def signature(kb: Any, rule: Any) -> tuple:
+def signature(kb: KnowledgeBase, rule: Any) -> tuple:
     """What a rule matches and concludes, whatever its name."""
     conditions = tuple(sorted(str(c) for c in kb.conditions[rule.name]))
     ids = tuple(c.id for c in rule.concludes), tuple(c.id for c in rule.withholds)

@@ -7,7 +7,10 @@ open.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
 
 
 def present(items: list[dict]) -> list[str]:
@@ -18,7 +21,7 @@ def changes(was: list[str], now: list[str]) -> dict[str, list[str]]:
     return {"added": [i for i in now if i not in was], "removed": [i for i in was if i not in now]}
 
 
-def difference(kb: Any, before: dict, after: dict) -> dict:
+def difference(kb: KnowledgeBase, before: dict, after: dict) -> dict:
     """What changed from report ``before`` to report ``after``, kind by kind."""
     result: dict[str, Any] = {}
     for kind in kb.kinds:
@@ -41,7 +44,7 @@ def size(diff: dict) -> int:
     return sum(len(v) if isinstance(v, list) else len(v["added"]) + len(v["removed"]) for v in diff.values())
 
 
-def sensitivity(kb: Any, analysis: Any) -> list[dict]:
+def sensitivity(kb: KnowledgeBase, analysis: Analysis) -> list[dict]:
     """For each unanswered relevant question, what each possible answer would change.
 
     Safety questions come first, then the others, most influential first.

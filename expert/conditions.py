@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.certainty import BANDS
 from exsplain.expert.certainty import band as band_of
@@ -20,6 +20,9 @@ from exsplain.expert.experta import NOT, NOTFC, ORFC, L, P, W
 from exsplain.expert.fields import CaseError, ChoiceSet, Field, Table
 from exsplain.expert.rules import Belief
 from exsplain.expert.wording import fill
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
 
 HOLDS, FAILS, UNKNOWN = "holds", "fails", "unknown"
 
@@ -71,7 +74,7 @@ class OnOneField:
     def holds(self, value: Any) -> bool:
         raise NotImplementedError
 
-    def judge(self, case: Any, certainty: Mapping) -> str:
+    def judge(self, case: Case, certainty: Mapping) -> str:
         if not case.known(self.path):
             return UNKNOWN
         return HOLDS if self.holds(case.get(self.path)) else FAILS
@@ -150,7 +153,7 @@ class BeliefCondition:
     def holds(self, certainty: float) -> bool:
         return satisfies(self.constraint, band_of(certainty)) and certainty > 0
 
-    def judge(self, case: Any, certainty: Mapping) -> str:
+    def judge(self, case: Case, certainty: Mapping) -> str:
         return HOLDS if self.holds(certainty.get(self.hypothesis, 0.0)) else FAILS
 
     def __str__(self) -> str:
@@ -177,7 +180,7 @@ class AbsentCondition:
     def paths(self) -> tuple[str, ...]:
         return tuple(p for c in self.inner for p in c.paths)
 
-    def judge(self, case: Any, certainty: Mapping) -> str:
+    def judge(self, case: Case, certainty: Mapping) -> str:
         verdicts = [c.judge(case, certainty) for c in self.inner]
         return FAILS if all(v == HOLDS for v in verdicts) else HOLDS
 

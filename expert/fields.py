@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from exsplain.expert.experta import Fact, Validable
 from exsplain.expert.experta import Field as ExpertaField
@@ -32,6 +32,9 @@ from exsplain.expert.replies import (
     yes_or_no,
 )
 from exsplain.expert.wording import excerpt, fill
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
 
 
 class CaseError(Exception):
@@ -89,7 +92,7 @@ class Field(ExpertaField):
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.path}>"
 
-    def applies(self, case: Any) -> bool | None:
+    def applies(self, case: Case) -> bool | None:
         """Whether the question makes sense for ``case``: True, False or None (not yet known)."""
         if not self.asked_if:
             return True

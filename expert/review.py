@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from exsplain.expert.catalog import Conclusion, Source
 from exsplain.expert.conditions import FAILS, FieldCondition
 from exsplain.expert.rules import declared_here
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
+    from exsplain.expert.engine import Inference
+    from exsplain.expert.knowledge_base import KnowledgeBase
 
 _definition_order = itertools.count(1 << 20)
 
@@ -52,7 +57,7 @@ class Review:
     def conclusions(self) -> list[Conclusion]:
         return list(self.concludes)
 
-    def findings(self, kb: Any, case: Any, inference: Any) -> list[Finding]:
+    def findings(self, kb: KnowledgeBase, case: Case, inference: Inference) -> list[Finding]:
         raise NotImplementedError
 
 
@@ -72,7 +77,7 @@ class AnswersFromAnotherSituation(Review):
         self.situation = situation
         self._requirements: dict[str, list[list[FieldCondition]]] | None = None
 
-    def requirements(self, kb: Any) -> dict[str, list[list[FieldCondition]]]:
+    def requirements(self, kb: KnowledgeBase) -> dict[str, list[list[FieldCondition]]]:
         """For each field, the situation conditions of each rule that uses it (worked out once)."""
         if self._requirements is None:
             self._requirements = {
@@ -84,7 +89,7 @@ class AnswersFromAnotherSituation(Review):
             }
         return self._requirements
 
-    def findings(self, kb: Any, case: Any, inference: Any) -> list[Finding]:
+    def findings(self, kb: KnowledgeBase, case: Case, inference: Inference) -> list[Finding]:
         found = []
         for path, requirements in self.requirements(kb).items():
             if not case.known(path) or path in case.asked:
@@ -120,7 +125,7 @@ class OverruledAnswers(Review):
 
     description = "an answer that another answer contradicts"
 
-    def findings(self, kb: Any, case: Any, inference: Any) -> list[Finding]:
+    def findings(self, kb: KnowledgeBase, case: Case, inference: Inference) -> list[Finding]:
         found = []
         for path, by in case.overruled:
             field_, other = kb.vocabulary.field(path), kb.vocabulary.field(by)

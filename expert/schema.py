@@ -5,7 +5,7 @@ editors for ``$schema``) then complete and check fields as people type.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.case import FREE_TEXT
 from exsplain.expert.catalog import VERBS
@@ -13,10 +13,13 @@ from exsplain.expert.certainty import BANDS
 from exsplain.expert.report import ALL_MOTIVES, REPORT_SCHEMA
 from exsplain.expert.wording import fill
 
+if TYPE_CHECKING:
+    from exsplain.expert.knowledge_base import KnowledgeBase
+
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def case_schema(kb: Any) -> dict:
+def case_schema(kb: KnowledgeBase) -> dict:
     """The schema of a case file: every table and field, its allowed values and its question."""
     words = {"they": "they", "them": "them", "their": "their", "themself": "themselves", "is": "are",
              "does": "do", "has": "have", "s": ""}
@@ -46,7 +49,7 @@ def case_schema(kb: Any) -> dict:
     }
 
 
-def report_schema(kb: Any) -> dict:
+def report_schema(kb: KnowledgeBase) -> dict:
     """The schema of a JSON report (``exsplain analyze --format json``)."""
     text = {"type": "string"}
     texts = {"type": "array", "items": text}
@@ -109,7 +112,7 @@ def report_schema(kb: Any) -> dict:
 CHANNELS = tuple(VERBS)  # the ways a help line can be reached
 
 
-def kinds_of_help(kb: Any) -> set[str]:
+def kinds_of_help(kb: KnowledgeBase) -> set[str]:
     """What help lines are for, as the regions declare them."""
     return {r.for_ for region in kb.catalog.regions for r in region.resources}
 
@@ -140,7 +143,7 @@ def _object(properties: dict, **optional: Any) -> dict:
             "properties": {**properties, **optional}}
 
 
-def output_schemas(kb: Any) -> dict[str, dict]:
+def output_schemas(kb: KnowledgeBase) -> dict[str, dict]:
     """The schema of every JSON output besides the report, by the name ``exsplain schema`` takes."""
     text, texts, number = {"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "number"}
     nullable = lambda schema: {"anyOf": [schema, {"type": "null"}]}

@@ -11,13 +11,17 @@ An engine without a listener pays one ``is None`` test per step.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.engine import Engine, origin_of
 from exsplain.expert.experta import InitialFact
 from exsplain.expert.fields import ChoiceSet
 from exsplain.expert.rules import Belief
 from exsplain.expert.wording import fill
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
+    from exsplain.expert.knowledge_base import KnowledgeBase
 
 DECIDED_BY = ("alone", "salience", "recency", "order")
 
@@ -38,7 +42,7 @@ class Listener:
 class Watcher(Listener):
     """Records what the engine does as events, in words and with ids."""
 
-    def __init__(self, kb: Any, words: dict) -> None:
+    def __init__(self, kb: KnowledgeBase, words: dict) -> None:
         self.words, self.labels = words, kb.labels(words)
         self.events: list[dict] = []
         self.items = {f.item: f for f in kb.vocabulary.fields.values() if isinstance(f, ChoiceSet)}
@@ -135,7 +139,7 @@ def together(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def watch(kb: Any, case: Any) -> tuple[Any, list[dict]]:
+def watch(kb: KnowledgeBase, case: Case) -> tuple[Any, list[dict]]:
     """Infer ``case`` on a fresh engine with a ``Watcher``: the inference and every event, in order."""
     watcher = Watcher(kb, kb.catalog.wording(case))
     engine = kb.engine_class()
