@@ -231,7 +231,7 @@ class Resource:
         said += [f"in {self.serves}"] if self.serves else []
         return f" ({', '.join(said)})" if said else ""
 
-    def as_data(self) -> dict:
+    def as_data(self) -> dict[str, Any]:
         return {"name": self.name, "contact": self.contact, "channels": self.channels, "for": self.for_,
                 "hours": self.hours}
 
@@ -275,7 +275,7 @@ class Region:
     def answers_to(self, code: str) -> bool:
         return code == self.code or code in self.aliases
 
-    def as_data(self) -> dict:
+    def as_data(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "known": self.known}
 
     def for_(self, needs: Iterable[str]) -> list[Resource]:
@@ -332,7 +332,7 @@ class Danger:
     """
 
     id: str
-    fields: tuple
+    fields: tuple[Any, ...]
     resources: tuple[str, ...]
     actions: tuple[Conclusion, ...] = ()
     named_by: tuple[str, ...] = ()
@@ -376,11 +376,11 @@ class Catalog:
 
     kinds: tuple[Kind, ...]
     conclusions: tuple[Conclusion, ...]
-    tables: tuple
-    questions: tuple
+    tables: tuple[Any, ...]
+    questions: tuple[Any, ...]
     articles: tuple[Article, ...]
-    wording: Callable[[Any], dict]
-    safety: tuple = ()
+    wording: Callable[[Any], dict[str, Any]]
+    safety: tuple[Any, ...] = ()
     safety_lead_in: str = ""
     intro: str = ""
     regions: tuple[Region, ...] = ()

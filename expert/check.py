@@ -106,7 +106,7 @@ def conclusion_problems(kb: KnowledgeBase) -> list[str]:
 def rule_problems(kb: KnowledgeBase) -> list[str]:
     problems = []
     known = set(kb.catalog.conclusions)
-    seen: dict[tuple, str] = {}
+    seen: dict[tuple[Any, ...], str] = {}
     problems += [f"two rules are named {name}; one of them never runs" for name in shadowed(kb.engine_class)]
     for rule in kb.rules:
         for conclusion in rule.conclusions():
@@ -175,7 +175,7 @@ def unused_fields(kb: KnowledgeBase) -> list[str]:
     return unused
 
 
-def signature(kb: KnowledgeBase, rule: Any) -> tuple:
+def signature(kb: KnowledgeBase, rule: Any) -> tuple[Any, ...]:
     """What a rule matches and concludes, whatever its name."""
     conditions = tuple(sorted(str(c) for c in kb.conditions[rule.name]))
     ids = tuple(c.id for c in rule.concludes), tuple(c.id for c in rule.withholds)

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     class Rule(experta.rule.Rule):  # type: ignore[misc]
         """A rule: its patterns and the function it fires."""
 
+        def __hash__(self) -> int: ...
+
     class KnowledgeEngine(experta.KnowledgeEngine):  # type: ignore[misc]
         """The engine: working memory, agenda and matcher."""
 

@@ -38,7 +38,7 @@ class Effect:
     needs: tuple[str, ...]
 
 
-def effects(kb: KnowledgeBase, rule: Any, words: Mapping) -> list[Effect]:
+def effects(kb: KnowledgeBase, rule: Any, words: Mapping[str, str]) -> list[Effect]:
     """The conclusions ``rule`` draws or withholds, each as an ``Effect``."""
     labels = kb.labels(words)
     needs = tuple(c.in_words(words, labels) for c in kb.conditions[rule.name])
@@ -50,7 +50,7 @@ def effects(kb: KnowledgeBase, rule: Any, words: Mapping) -> list[Effect]:
     return found
 
 
-def reasons_to_ask(kb: KnowledgeBase, case: Case, certainty: Mapping, path: str) -> list[Effect]:
+def reasons_to_ask(kb: KnowledgeBase, case: Case, certainty: Mapping[str, float], path: str) -> list[Effect]:
     """Why a question is asked: every conclusion an answer to it could still change, by kind."""
     words = kb.catalog.wording(case)
     found = [e for rule in kb.judge.affected_by(path, case, certainty) for e in effects(kb, rule, words)]
@@ -62,7 +62,7 @@ def running_certainty(weights: list[float]) -> list[float]:
     return [combine_all(weights[: i + 1]) for i in range(len(weights))]
 
 
-def step(kb: KnowledgeBase, case: Case, firing: Firing, words: Mapping, **extra: Any) -> dict:
+def step(kb: KnowledgeBase, case: Case, firing: Firing, words: Mapping[str, str], **extra: Any) -> dict[str, Any]:
     """One firing as an explanation step: the rule, what it matched, in ids and in words."""
     return {
         "step": firing.step,
@@ -74,7 +74,7 @@ def step(kb: KnowledgeBase, case: Case, firing: Firing, words: Mapping, **extra:
     }
 
 
-def explain(kb: KnowledgeBase, analysis: Analysis, conclusion: Conclusion) -> dict:
+def explain(kb: KnowledgeBase, analysis: Analysis, conclusion: Conclusion) -> dict[str, Any]:
     """How ``conclusion`` was reached, or why it was not, as plain data."""
     case, inference = analysis.case, analysis.inference
     words = kb.catalog.wording(case)
@@ -108,7 +108,7 @@ def explain(kb: KnowledgeBase, analysis: Analysis, conclusion: Conclusion) -> di
     return result
 
 
-def beliefs_behind(kb: KnowledgeBase, analysis: Analysis, firing: Firing) -> list[dict]:
+def beliefs_behind(kb: KnowledgeBase, analysis: Analysis, firing: Firing) -> list[dict[str, Any]]:
     """The explanations of the hypotheses a firing relied on."""
     return [
         explain(kb, analysis, kb.conclusion(c.hypothesis))
@@ -117,7 +117,7 @@ def beliefs_behind(kb: KnowledgeBase, analysis: Analysis, firing: Firing) -> lis
     ]
 
 
-def why_not(kb: KnowledgeBase, analysis: Analysis, rule: Any, words: Mapping) -> dict:
+def why_not(kb: KnowledgeBase, analysis: Analysis, rule: Any, words: Mapping[str, str]) -> dict[str, Any]:
     """The conditions of ``rule`` that failed (with the answer) or are unknown (with the question)."""
     case, inference = analysis.case, analysis.inference
     labels = kb.labels(words)

@@ -72,7 +72,7 @@ class Graph:
         return [key for key, node in self.nodes.items() if node.group == group]
 
 
-def derivation(kb: KnowledgeBase, analysis: Analysis, firings: list | None = None) -> Graph:
+def derivation(kb: KnowledgeBase, analysis: Analysis, firings: list[Any] | None = None) -> Graph:
     """The graph of ``firings`` (all of the analysis's by default)."""
     inference, case = analysis.inference, analysis.case
     words = analysis.words

@@ -53,9 +53,9 @@ class LeanReteMatcher(ReteMatcher):
         self.memories = [getattr(node, name) for node in nodes_below(self.root_node)
                          if not isinstance(node, NoMemory) for name in containers(node)]
         # The network's first nodes each test one fact class; a fact goes straight to its own.
-        self.by_class: dict[type, list] = {}
+        self.by_class: dict[type, list[Any]] = {}
         self.routes: dict[type, Route] = {}
-        self.any_class: list = []
+        self.any_class: list[Any] = []
         for child in self.root_node.children:
             check = getattr(child.node, "matcher", None)
             if isinstance(check, TypeCheck):
@@ -77,7 +77,7 @@ class LeanReteMatcher(ReteMatcher):
 
         return activate_and_note
 
-    def changes(self, adding: Any = None, deleting: Any = None) -> tuple[list, list]:
+    def changes(self, adding: Any = None, deleting: Any = None) -> tuple[list[Any], list[Any]]:
         """Pass the changes to the network; activations from the terminals that received a token.
 
         While they pass, the nodes build their joined tokens as ``LeanToken``
@@ -91,8 +91,8 @@ class LeanReteMatcher(ReteMatcher):
                 self.send(LeanToken.valid(fact), fact)
         finally:
             experta_nodes.Token = Token
-        added: list = []
-        removed: list = []
+        added: list[Any] = []
+        removed: list[Any] = []
         for node in sorted(self.touched, key=self.position.__getitem__):
             node_added, node_removed = node.get_activations()
             added.extend(node_added)
@@ -125,7 +125,7 @@ class LeanReteMatcher(ReteMatcher):
         self.touched.clear()
 
     @staticmethod
-    def build_beta_part(ruleset: Any, alpha_terminals: dict) -> None:
+    def build_beta_part(ruleset: Any, alpha_terminals: dict[Any, Any]) -> None:
         """Wire the beta part of the network as experta does, with one
         dispatch on the kind of element instead of a new ``singledispatch``
         function per rule (which computes every class's resolution order
@@ -143,7 +143,7 @@ def containers(node: Any) -> tuple[str, ...]:
                  if isinstance(value, (set, dict, list)) and name not in ("children", "added", "removed"))
 
 
-def nodes_below(root: Any) -> list:
+def nodes_below(root: Any) -> list[Any]:
     """Every node of the network below ``root``, each once, in a stable order."""
     seen: dict[int, Any] = {}
     pending = [root]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.certainty import THRESHOLDS
-from exsplain.expert.fields import ChoiceSet
+from exsplain.expert.fields import ChoiceSet, Field
 from exsplain.expert.schema import kinds_of_help
 from exsplain.expert.spreadsheet import DOCUMENTATION as SPREADSHEETS
 from exsplain.expert.wording import fill
@@ -75,7 +75,7 @@ def case_reference(kb: KnowledgeBase) -> str:
     return "\n".join(out)
 
 
-def _value(field: Any, value: Any) -> str:
+def _value(field: Field, value: Any) -> str:
     return field.spell_value(value)
 
 

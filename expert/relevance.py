@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from exsplain.expert.conditions import FAILS, HOLDS, UNKNOWN, AbsentCondition, BeliefCondition
+from exsplain.expert.conditions import FAILS, HOLDS, UNKNOWN, AbsentCondition, BeliefCondition, Condition
 
 if TYPE_CHECKING:
     from exsplain.expert.case import Case
@@ -31,8 +31,8 @@ class Judgement:
 
     rule: Any
     status: str
-    failed: tuple
-    unknown: tuple
+    failed: tuple[Any, ...]
+    unknown: tuple[Any, ...]
     open_paths: tuple[str, ...]
 
 
@@ -47,9 +47,10 @@ class Judge:
             for condition in kb.conditions[rule.name]:
                 for path in condition.paths:
                     uses.setdefault(path, {})[rule.name] = rule
-        self.uses: dict[str, list] = {path: list(rules.values()) for path, rules in uses.items()}
+        self.uses: dict[str, list[Any]] = {path: list(rules.values()) for path, rules in uses.items()}
 
-    def condition(self, condition: Any, case: Case, certainty: Mapping, seen: tuple = ()) -> str:
+    def condition(self, condition: Condition, case: Case, certainty: Mapping[str, float],
+                  seen: tuple[Any, ...] = ()) -> str:
         """HOLDS, FAILS or UNKNOWN for one condition."""
         if isinstance(condition, BeliefCondition):
             if condition.holds(certainty.get(condition.hypothesis, 0.0)):
@@ -61,7 +62,7 @@ class Judge:
             return UNKNOWN if could_still_rise else FAILS
         return condition.judge(case, certainty)
 
-    def rule(self, rule: Any, case: Case, certainty: Mapping, seen: tuple = ()) -> Judgement:
+    def rule(self, rule: Any, case: Case, certainty: Mapping[str, float], seen: tuple[Any, ...] = ()) -> Judgement:
         """The ``Judgement`` of ``rule`` on ``case``.
 
         A report asks for the same rules many times over (for the open
@@ -78,7 +79,7 @@ class Judge:
             memo[rule.name] = self._judge(rule, case, certainty, ())
         return memo[rule.name]
 
-    def _judge(self, rule: Any, case: Case, certainty: Mapping, seen: tuple) -> Judgement:
+    def _judge(self, rule: Any, case: Case, certainty: Mapping[str, float], seen: tuple[Any, ...]) -> Judgement:
         seen = (*seen, rule)
         verdicts = [(c, self.condition(c, case, certainty, seen)) for c in self.kb.conditions[rule.name]]
         failed = tuple(c for c, v in verdicts if v == FAILS)
@@ -88,7 +89,7 @@ class Judge:
         open_paths += [p for c, v in verdicts if isinstance(c, AbsentCondition) for p in c.paths if not case.known(p)]
         return Judgement(rule, status, failed, unknown, tuple(dict.fromkeys(open_paths)))
 
-    def relevant_unknowns(self, case: Case, certainty: Mapping) -> list[str]:
+    def relevant_unknowns(self, case: Case, certainty: Mapping[str, float]) -> list[str]:
         """Unknown fields whose answer could still change a rule, in question order."""
         found = []
         for field in self.kb.question_order:
@@ -102,7 +103,7 @@ class Judge:
                     break
         return found
 
-    def affected_by(self, path: str, case: Case, certainty: Mapping) -> list:
+    def affected_by(self, path: str, case: Case, certainty: Mapping[str, float]) -> list[Any]:
         """Rules whose outcome an answer to ``path`` could still change."""
         return [
             rule for rule in self.uses.get(path, ())

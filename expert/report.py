@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from exsplain.expert.catalog import Conclusion, Region, Source
+from exsplain.expert.catalog import Conclusion, Kind, Region, Source
 from exsplain.expert.certainty import POSSIBLE, band
 from exsplain.expert.conditions import AbsentCondition, BeliefCondition, FieldCondition, ItemCondition
 from exsplain.expert.engine import Firing, Inference
@@ -56,7 +56,8 @@ def matched_answers(kb: KnowledgeBase, firing: Firing) -> list[str]:
     return list(dict.fromkeys(line for _, line in matched(kb, firing)))
 
 
-def because(kb: KnowledgeBase, case: Case, firings: list[Firing], words: Mapping, labels: Mapping) -> list[str]:
+def because(kb: KnowledgeBase, case: Case, firings: list[Firing], words: Mapping[str, str],
+            labels: Mapping[str, str]) -> list[str]:
     """The answers behind ``firings``, told back in plain words."""
     lines = []
     for firing in firings:
@@ -98,7 +99,7 @@ def _sources_by_text(kb: KnowledgeBase) -> dict[str, Source]:
     return {str(s): s for s in known}
 
 
-def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -> dict:
+def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -> dict[str, Any]:
     """The report of ``case`` as plain data: everything a reader sees, decided here."""
     words = {**kb.catalog.wording(case), **region.words()}
     labels = kb.labels(words)
@@ -139,7 +140,7 @@ def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -
         else:
             items.sort(key=lambda item: order[kb.conclusion(item["id"])])
         report[kind.key] = items
-        if kind.can_be_withheld:
+        if kind.withheld_key is not None:  # it can be withheld
             report[kind.withheld_key] = [
                 {"id": c.id, "label": labels[c.id], "reason": fill(firings[0].rule.reason or "", words)}
                 for c, firings in sorted(withheld.items(), key=lambda item: item[0].id) if c in drawn
@@ -173,16 +174,17 @@ def sources_of(conclusion: Conclusion, firings: list[Firing]) -> tuple[Source, .
     return tuple(dict.fromkeys(saying)) if saying else conclusion.sources
 
 
-def said_by(conclusion: Conclusion, firings: list[Firing], words: Mapping) -> str:
+def said_by(conclusion: Conclusion, firings: list[Firing], words: Mapping[str, str]) -> str:
     """A conclusion's text: what the rules that drew it say, or its own text."""
     texts = list(dict.fromkeys(f.rule.says for f in firings if f.rule.says))
     return fill(" ".join(texts) if texts else conclusion.text, words)
 
 
-def ranked(kb: KnowledgeBase, case: Case, inference: Inference, kind: Any, words: Mapping, labels: Mapping) -> list[dict]:
+def ranked(kb: KnowledgeBase, case: Case, inference: Inference, kind: Kind, words: Mapping[str, str],
+           labels: Mapping[str, str]) -> list[dict[str, Any]]:
     """The hypotheses above 0, most certain first (ties in catalog order);
     ``shown`` marks those at least possible, which a reading lists."""
-    items = []
+    items: list[dict[str, Any]] = []
     for conclusion in kb.catalog.of_kind(kind):
         certainty = inference.certainty.get(conclusion.id, 0.0)
         if certainty <= 0:
@@ -208,7 +210,7 @@ def ranked(kb: KnowledgeBase, case: Case, inference: Inference, kind: Any, words
 ALL_MOTIVES = "all_motives"
 
 
-def caveats(kb: KnowledgeBase, case: Case, report: dict, words: Mapping) -> list[dict]:
+def caveats(kb: KnowledgeBase, case: Case, report: dict[str, Any], words: Mapping[str, str]) -> list[dict[str, Any]]:
     """The caveats the case calls for, and the shown motives each stands before.
 
     A caveat for some motives is left out when none of them is shown; one
@@ -238,7 +240,7 @@ def dangers(kb: KnowledgeBase, case: Case) -> list[Any]:
     return [d for d in kb.catalog.dangers if d.reported(case)]
 
 
-def safety(kb: KnowledgeBase, case: Case, region: Region, advice: list[dict]) -> dict:
+def safety(kb: KnowledgeBase, case: Case, region: Region, advice: list[dict[str, Any]]) -> dict[str, Any]:
     """The help-first block: the dangers reported, the help lines for exactly
     those (for every danger while a safety question is unanswered), and the
     urgent advice, all in the order of danger."""
@@ -253,7 +255,7 @@ def safety(kb: KnowledgeBase, case: Case, region: Region, advice: list[dict]) ->
             "help_first": help_first(is_answered, reported, urgent), "urgent": urgent}
 
 
-def help_first(is_answered: bool, reported: list, urgent: list) -> bool:
+def help_first(is_answered: bool, reported: list[Any], urgent: list[Any]) -> bool:
     """Help comes first when a danger is reported, a safety question is
     unanswered or any advice is urgent."""
     return bool(reported or urgent) or not is_answered
@@ -274,14 +276,14 @@ def in_reading_order(kb: KnowledgeBase, advice: list[Conclusion]) -> list[Conclu
     return sorted(advice, key=place)
 
 
-def action_groups(kb: KnowledgeBase, report: dict) -> list[tuple[str | None, list[dict]]]:
+def action_groups(kb: KnowledgeBase, report: dict[str, Any]) -> list[tuple[str | None, list[dict[str, Any]]]]:
     """The advice that is not urgent, grouped under the theme headings in the
     order a reading shows it; a theme with no advice is left out.  Advice
     without a theme comes last, under no heading."""
     urgent = set(report["safety"]["urgent"])
     items = {item["id"]: item for kind in kb.kinds if kind.prioritised for item in report[kind.key]}
     headings = dict(kb.catalog.themes)
-    groups: dict[str | None, list[dict]] = {}
+    groups: dict[str | None, list[dict[str, Any]]] = {}
     for conclusion in in_reading_order(kb, [kb.conclusion(i) for i in items if i not in urgent]):
         groups.setdefault(conclusion.theme if conclusion.theme in headings else None, []).append(
             items[conclusion.id])
@@ -332,7 +334,7 @@ def summary(kb: KnowledgeBase, case: Case, inference: Inference) -> Summary:
 FIRST = 1  # the priority of advice that comes before everything else (help, where safety is at stake)
 
 
-def first_advice(kb: KnowledgeBase, report: dict) -> list[dict]:
+def first_advice(kb: KnowledgeBase, report: dict[str, Any]) -> list[dict[str, Any]]:
     """The report's urgent advice, in the order of danger, set apart from the rest."""
     items = {item["id"]: item for kind in kb.kinds if kind.prioritised for item in report[kind.key]}
     return [items[i] for i in report["safety"]["urgent"]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.catalog import Conclusion, Source
 from exsplain.expert.conditions import FAILS, FieldCondition
@@ -29,7 +29,7 @@ class Finding:
     """One thing a review found: the answers behind it and the words for its message."""
 
     matched: list[str]
-    details: dict = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
     answers: tuple[str, ...] = ()  # the fields whose answers it is about
 
 
@@ -39,7 +39,7 @@ class Review:
     name = ""
     supports = None
     weight = 0.0
-    withholds: tuple = ()
+    withholds: tuple[Any, ...] = ()
     says = None
     reason = None
     salience = 0
@@ -72,7 +72,7 @@ class AnswersFromAnotherSituation(Review):
 
     description = "an answer whose every rule needs another situation"
 
-    def __init__(self, concludes: Conclusion, situation: tuple, sources: tuple[Source, ...] | None = None):
+    def __init__(self, concludes: Conclusion, situation: tuple[Any, ...], sources: tuple[Source, ...] | None = None):
         super().__init__(concludes, sources)
         self.situation = situation
         self._requirements: dict[str, list[list[FieldCondition]]] | None = None

@@ -30,7 +30,7 @@ from exsplain.expert.experta import (
 class BetaWiring:
     """The beta nodes of one rule's left-hand side, joined two inputs at a time."""
 
-    def __init__(self, alpha_terminals: dict):
+    def __init__(self, alpha_terminals: dict[Any, Any]):
         self.alpha = alpha_terminals
 
     def node_of(self, element: Any) -> Any:
