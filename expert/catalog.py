@@ -379,7 +379,7 @@ class Catalog:
     tables: tuple[Any, ...]
     questions: tuple[Any, ...]
     articles: tuple[Article, ...]
-    wording: Callable[[Any], dict[str, Any]]
+    wording: Callable[[Case], dict[str, str]]
     safety: tuple[Any, ...] = ()
     safety_lead_in: str = ""
     intro: str = ""

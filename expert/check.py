@@ -19,7 +19,9 @@ from exsplain.expert.catalog import Source
 from exsplain.expert.rules import SAFETY, shadowed
 
 if TYPE_CHECKING:
-    from exsplain.expert.knowledge_base import KnowledgeBase
+    from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
+    from exsplain.expert.review import Review
+    from exsplain.expert.rules import KnowledgeRule
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -32,7 +34,7 @@ class Invariant:
 
     id: str
     text: str
-    test: Callable[[Any], list[str]]
+    test: Callable[[Analysis], list[str]]
 
 
 SHOWN_PER_INVARIANT = 20  # failures listed for one invariant; the rest are counted
@@ -175,7 +177,7 @@ def unused_fields(kb: KnowledgeBase) -> list[str]:
     return unused
 
 
-def signature(kb: KnowledgeBase, rule: Any) -> tuple[Any, ...]:
+def signature(kb: KnowledgeBase, rule: KnowledgeRule | Review) -> tuple[Any, ...]:
     """What a rule matches and concludes, whatever its name."""
     conditions = tuple(sorted(str(c) for c in kb.conditions[rule.name]))
     ids = tuple(c.id for c in rule.concludes), tuple(c.id for c in rule.withholds)

@@ -19,7 +19,7 @@ from exsplain.expert.certainty import BANDS
 from exsplain.expert.certainty import band as band_of
 from exsplain.expert.experta import NOT, NOTFC, ORFC, L, P, W
 from exsplain.expert.fields import CaseError, ChoiceSet, Field, Table
-from exsplain.expert.rules import Belief
+from exsplain.expert.rules import Belief, KnowledgeRule
 from exsplain.expert.wording import fill
 
 if TYPE_CHECKING:
@@ -285,7 +285,7 @@ def pattern_conditions(pattern: Any, items: Mapping[type, ChoiceSet],
     raise RuleMistake(f"cannot read the pattern {pattern!r}: it is not a table, an item or a belief")
 
 
-def conditions(rule: Any, items: Mapping[type, ChoiceSet],
+def conditions(rule: KnowledgeRule, items: Mapping[type, ChoiceSet],
                hypotheses: Mapping[str, Conclusion]) -> tuple[Condition, ...]:
     """The conditions of ``rule``'s patterns, in the order they are written.
 

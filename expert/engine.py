@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.catalog import Conclusion, Kind
 from exsplain.expert.certainty import band, combine_all
@@ -19,6 +19,10 @@ from exsplain.expert.factlist import LeanFactList
 from exsplain.expert.matching import LeanReteMatcher
 from exsplain.expert.quiet import quiet_experta_logging
 from exsplain.expert.rules import Belief, ForeignRule, KnowledgeRule, rules_of
+
+if TYPE_CHECKING:
+    from exsplain.expert.review import Review
+    from exsplain.expert.watch import Listener
 
 
 def origin_of(rule: Any) -> KnowledgeRule | ForeignRule:
@@ -51,7 +55,7 @@ class Firing:
     """
 
     step: int
-    rule: Any
+    rule: KnowledgeRule | Review | ForeignRule
     facts: tuple[Any, ...]
     declared: list[str] = field(default_factory=list)
     matched: list[str] | None = None
@@ -101,7 +105,7 @@ class Engine(KnowledgeEngine):
     """
 
     __strategy__ = ReproducibleStrategy
-    listener: Any = None  # an ``expert.watch.Listener`` told what the engine does; none costs nothing
+    listener: Listener | None = None  # an ``expert.watch.Listener`` told what the engine does; none costs nothing
 
     def __init__(self, lean: bool = True) -> None:
         self.lean = lean

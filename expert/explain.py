@@ -24,6 +24,7 @@ from exsplain.expert.wording import fill
 if TYPE_CHECKING:
     from exsplain.expert.case import Case
     from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
+    from exsplain.expert.rules import KnowledgeRule
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Effect:
     needs: tuple[str, ...]
 
 
-def effects(kb: KnowledgeBase, rule: Any, words: Mapping[str, str]) -> list[Effect]:
+def effects(kb: KnowledgeBase, rule: KnowledgeRule | Review, words: Mapping[str, str]) -> list[Effect]:
     """The conclusions ``rule`` draws or withholds, each as an ``Effect``."""
     labels = kb.labels(words)
     needs = tuple(c.in_words(words, labels) for c in kb.conditions[rule.name])
@@ -117,7 +118,8 @@ def beliefs_behind(kb: KnowledgeBase, analysis: Analysis, firing: Firing) -> lis
     ]
 
 
-def why_not(kb: KnowledgeBase, analysis: Analysis, rule: Any, words: Mapping[str, str]) -> dict[str, Any]:
+def why_not(kb: KnowledgeBase, analysis: Analysis, rule: KnowledgeRule | Review,
+            words: Mapping[str, str]) -> dict[str, Any]:
     """The conditions of ``rule`` that failed (with the answer) or are unknown (with the question)."""
     case, inference = analysis.case, analysis.inference
     labels = kb.labels(words)

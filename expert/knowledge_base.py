@@ -19,6 +19,7 @@ from exsplain.expert.engine import Engine, Firing, Inference
 from exsplain.expert.relevance import Judge
 from exsplain.expert.report import build
 from exsplain.expert.review import Review
+from exsplain.expert.rules import KnowledgeRule
 from exsplain.expert.wording import fill
 
 
@@ -36,7 +37,7 @@ class Analysis:
         return build(self.kb, self.case, self.inference, self.region)
 
     @cached_property
-    def words(self) -> dict[str, Any]:
+    def words(self) -> dict[str, str]:
         """The words that fill the ``{placeholders}`` of texts for this case."""
         return {**self.kb.catalog.wording(self.case), **self.region.words()}
 
@@ -56,7 +57,7 @@ class KnowledgeBase:
         self.kinds: tuple[Kind, ...] = catalog.kinds
         self.vocabulary = Vocabulary(catalog.tables, versions)
         self.reviews = reviews_of(engine_class)
-        self.rules: list[Any] = [*engine_class.rules(), *self.reviews]
+        self.rules: list[KnowledgeRule | Review] = [*engine_class.rules(), *self.reviews]
         self.rule_by_name = {r.name: r for r in self.rules}
         items = item_fields(catalog.tables)
         self.conclusions = {c.id: c for c in catalog.conclusions}
@@ -125,11 +126,11 @@ class KnowledgeBase:
         names = [n for c in self.catalog.conclusions for n in (c.id, fill(c.label, words))]
         return difflib.get_close_matches(text, names, n=3, cutoff=0.5)
 
-    def evidence_for(self, hypothesis: Conclusion | str) -> list[Any]:
+    def evidence_for(self, hypothesis: Conclusion | str) -> list[KnowledgeRule | Review]:
         wanted = hypothesis if isinstance(hypothesis, str) else hypothesis.id
         return [r for r in self.rules if r.supports is not None and r.supports.id == wanted]
 
-    def rules_concluding(self, conclusion: Conclusion) -> list[Any]:
+    def rules_concluding(self, conclusion: Conclusion) -> list[KnowledgeRule | Review]:
         return [r for r in self.rules if conclusion in r.concludes]
 
 

@@ -12,12 +12,15 @@ experta's own; the equivalence test compares them with experta's plain path.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.experta import OR, ConflictSetNode, Fact, NoMemory, ReteMatcher, Token, TypeCheck
 from exsplain.expert.experta import nodes as experta_nodes
 from exsplain.expert.routing import Route
 from exsplain.expert.wiring import BetaWiring
+
+if TYPE_CHECKING:
+    from exsplain.expert.engine import Engine
 
 
 class LeanToken(Token):
@@ -42,7 +45,7 @@ class LeanToken(Token):
 class LeanReteMatcher(ReteMatcher):
     """experta's Rete matcher, resetting and polling only what it must."""
 
-    def __init__(self, engine: Any):
+    def __init__(self, engine: Engine):
         super().__init__(engine)
         self.terminals = list(self._get_conflict_set_nodes())
         self.position = {node: n for n, node in enumerate(self.terminals)}

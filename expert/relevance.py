@@ -18,6 +18,8 @@ from exsplain.expert.conditions import FAILS, HOLDS, UNKNOWN, AbsentCondition, B
 if TYPE_CHECKING:
     from exsplain.expert.case import Case
     from exsplain.expert.knowledge_base import KnowledgeBase
+    from exsplain.expert.review import Review
+    from exsplain.expert.rules import KnowledgeRule
 
 __all__ = ["FAILS", "HOLDS", "UNKNOWN", "Judge", "Judgement"]
 
@@ -29,7 +31,7 @@ class Judgement:
     ``open_paths`` are the unanswered fields whose answer could change it.
     """
 
-    rule: Any
+    rule: KnowledgeRule | Review
     status: str
     failed: tuple[Any, ...]
     unknown: tuple[Any, ...]
@@ -42,12 +44,13 @@ class Judge:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self._memo: tuple[Any, Any, dict[str, Judgement]] = (None, None, {})
-        uses: dict[str, dict[str, Any]] = {}
+        uses: dict[str, dict[str, KnowledgeRule | Review]] = {}
         for rule in kb.rules:
             for condition in kb.conditions[rule.name]:
                 for path in condition.paths:
                     uses.setdefault(path, {})[rule.name] = rule
-        self.uses: dict[str, list[Any]] = {path: list(rules.values()) for path, rules in uses.items()}
+        self.uses: dict[str, list[KnowledgeRule | Review]] = {
+            path: list(rules.values()) for path, rules in uses.items()}
 
     def condition(self, condition: Condition, case: Case, certainty: Mapping[str, float],
                   seen: tuple[Any, ...] = ()) -> str:
@@ -62,7 +65,8 @@ class Judge:
             return UNKNOWN if could_still_rise else FAILS
         return condition.judge(case, certainty)
 
-    def rule(self, rule: Any, case: Case, certainty: Mapping[str, float], seen: tuple[Any, ...] = ()) -> Judgement:
+    def rule(self, rule: KnowledgeRule | Review, case: Case, certainty: Mapping[str, float],
+             seen: tuple[Any, ...] = ()) -> Judgement:
         """The ``Judgement`` of ``rule`` on ``case``.
 
         A report asks for the same rules many times over (for the open
@@ -79,7 +83,8 @@ class Judge:
             memo[rule.name] = self._judge(rule, case, certainty, ())
         return memo[rule.name]
 
-    def _judge(self, rule: Any, case: Case, certainty: Mapping[str, float], seen: tuple[Any, ...]) -> Judgement:
+    def _judge(self, rule: KnowledgeRule | Review, case: Case, certainty: Mapping[str, float],
+               seen: tuple[Any, ...]) -> Judgement:
         seen = (*seen, rule)
         verdicts = [(c, self.condition(c, case, certainty, seen)) for c in self.kb.conditions[rule.name]]
         failed = tuple(c for c, v in verdicts if v == FAILS)
@@ -103,7 +108,7 @@ class Judge:
                     break
         return found
 
-    def affected_by(self, path: str, case: Case, certainty: Mapping[str, float]) -> list[Any]:
+    def affected_by(self, path: str, case: Case, certainty: Mapping[str, float]) -> list[KnowledgeRule | Review]:
         """Rules whose outcome an answer to ``path`` could still change."""
         return [
             rule for rule in self.uses.get(path, ())

@@ -11,14 +11,14 @@ base's kinds.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.catalog import Conclusion, Kind, Region, Source
 from exsplain.expert.certainty import POSSIBLE, band
-from exsplain.expert.conditions import AbsentCondition, BeliefCondition, FieldCondition, ItemCondition
+from exsplain.expert.conditions import AbsentCondition, BeliefCondition, Condition, FieldCondition, ItemCondition
 from exsplain.expert.engine import Firing, Inference
 from exsplain.expert.rules import Belief
 from exsplain.expert.wording import fill
@@ -74,7 +74,7 @@ def because(kb: KnowledgeBase, case: Case, firings: list[Firing], words: Mapping
     return [fill(line, words) for line in dict.fromkeys(lines)]
 
 
-def said(kb: KnowledgeBase, case: Case, path: str, condition: Any = None) -> list[str]:
+def said(kb: KnowledgeBase, case: Case, path: str, condition: Condition | None = None) -> list[str]:
     """The statements of the answer to ``path`` (for a list, the items ``condition`` matched)."""
     field = kb.vocabulary.field(path)
     value = case.get(path)
@@ -83,7 +83,7 @@ def said(kb: KnowledgeBase, case: Case, path: str, condition: Any = None) -> lis
     return field.statements(value)
 
 
-def sources(items: Any) -> list[str]:
+def sources(items: Iterable[Source]) -> list[str]:
     return [str(s) for s in items]
 
 

@@ -15,12 +15,15 @@ import sys
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.catalog import Conclusion, Source
 from exsplain.expert.certainty import at_least
 from exsplain.expert.experta import NOT, Fact, L, Rule, W
 from exsplain.expert.experta import Field as ExpertaField
+
+if TYPE_CHECKING:
+    from exsplain.expert.engine import Engine
 
 # Salience layers: safety first, then all evidence, then what depends on the
 # combined certainty of the evidence, so that no conclusion is drawn from a
@@ -179,7 +182,7 @@ def _rule(patterns: tuple[Any, ...], salience: int, sources: tuple[Source, ...] 
     rule.order = next(_definition_order)
     rule.defined = declared_here()
 
-    def fire(engine: Any) -> None:
+    def fire(engine: Engine) -> None:
         engine.apply(rule)
 
     # what experta's decorator sets, without reading fire's signature again for every rule

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from exsplain.expert.engine import Engine, origin_of
+from exsplain.expert.engine import Engine, Firing, Inference, origin_of
 from exsplain.expert.experta import InitialFact
 from exsplain.expert.fields import ChoiceSet
+from exsplain.expert.review import Review
 from exsplain.expert.rules import Belief
 from exsplain.expert.wording import fill
 
@@ -81,10 +82,11 @@ class Watcher(Listener):
         event.update(decided_by=decided_by, over=over, agenda=len(waiting), text=f"{event['text']}. {why}.")
         self.events.append(event)
 
-    def reviews(self, firings: list[Any]) -> None:
+    def reviews(self, firings: list[Firing]) -> None:
         """The reviews run after the engine, as the trace records them."""
         for firing in firings:
             rule = firing.rule
+            assert isinstance(rule, Review)  # the steps after the engine's are the reviews'
             self.events.append({"event": "review", "step": firing.step, "rule": rule.name, "defined": rule.defined,
                                 "text": f"Review, step {firing.step}: {rule.name} ({rule.defined}), run after "
                                         f"the rules on what they did, found {rule.description}."})
@@ -140,7 +142,7 @@ def together(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def watch(kb: KnowledgeBase, case: Case) -> tuple[Any, list[dict[str, Any]]]:
+def watch(kb: KnowledgeBase, case: Case) -> tuple[Inference, list[dict[str, Any]]]:
     """Infer ``case`` on a fresh engine with a ``Watcher``: the inference and every event, in order."""
     watcher = Watcher(kb, kb.catalog.wording(case))
     engine = kb.engine_class()
