@@ -14,9 +14,8 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
-from experta import Fact
-
 from exsplain.expert import reading
+from exsplain.expert.experta import Fact
 from exsplain.expert.fields import CaseError, Field, Table, kind_of
 from exsplain.expert.wording import escaped_data, excerpt, shown
 
@@ -76,7 +75,7 @@ class Vocabulary:
 
     # -- reading -----------------------------------------------------------
 
-    def load(self, path: str | os.PathLike) -> Case:
+    def load(self, path: str | os.PathLike[str]) -> Case:
         """Read and check the case file at ``path``."""
         source = os.fspath(path)
         text = reading.decode(reading.read_bytes(source), source)
@@ -179,7 +178,7 @@ class Vocabulary:
             declared.append(table(**values))
         return declared + extra
 
-    def to_data(self, case: Case) -> dict:
+    def to_data(self, case: Case) -> dict[str, Any]:
         """The case as nested tables, ready to be written as TOML or JSON."""
         data: dict[str, Any] = {"schema": self.version}
         for name in FREE_TEXT:
@@ -214,7 +213,7 @@ def check_text(value: Any, source: str, name: str) -> str:
 
 
 def find_case_files(
-    paths: Iterable[str | os.PathLike], suffixes: tuple[str, ...] = CASE_SUFFIXES
+    paths: Iterable[str | os.PathLike[str]], suffixes: tuple[str, ...] = CASE_SUFFIXES
 ) -> list[tuple[str, str | None]]:
     """``(path, problem)`` for the files given and the files under the folders
     given whose suffix (in any case) is one of ``suffixes``, in a stable order.
@@ -236,11 +235,11 @@ def find_case_files(
     return found
 
 
-def unreadable(problems: list, top: str, error: OSError) -> None:
+def unreadable(problems: list[Any], top: str, error: OSError) -> None:
     """Note a folder that ``os.walk`` could not read."""
     problems.append((error.filename or top, f"cannot read the folder: {error.strerror or error}"))
 
 
-def case_files(paths: Iterable[str | os.PathLike]) -> list[str]:
+def case_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """The case files given, and those found under the folders given, in a stable order."""
     return [path for path, problem in find_case_files(paths) if problem is None]

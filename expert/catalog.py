@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
 
 
 @dataclass(frozen=True, eq=False)  # each kind is one object: compared by identity, which is quick
@@ -228,7 +231,7 @@ class Resource:
         said += [f"in {self.serves}"] if self.serves else []
         return f" ({', '.join(said)})" if said else ""
 
-    def as_data(self) -> dict:
+    def as_data(self) -> dict[str, Any]:
         return {"name": self.name, "contact": self.contact, "channels": self.channels, "for": self.for_,
                 "hours": self.hours}
 
@@ -272,7 +275,7 @@ class Region:
     def answers_to(self, code: str) -> bool:
         return code == self.code or code in self.aliases
 
-    def as_data(self) -> dict:
+    def as_data(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "known": self.known}
 
     def for_(self, needs: Iterable[str]) -> list[Resource]:
@@ -329,12 +332,12 @@ class Danger:
     """
 
     id: str
-    fields: tuple
+    fields: tuple[Any, ...]
     resources: tuple[str, ...]
     actions: tuple[Conclusion, ...] = ()
     named_by: tuple[str, ...] = ()
 
-    def reported(self, case: Any) -> bool:
+    def reported(self, case: Case) -> bool:
         return any(case.get(f.path) is True for f in self.fields)
 
 
@@ -352,7 +355,7 @@ class Caveat:
     when: tuple[tuple[Any, Any], ...]
     before: Callable[[Conclusion], bool] | None = None
 
-    def applies(self, case: Any) -> bool:
+    def applies(self, case: Case) -> bool:
         return any(case.get(f.path) == value for f, value in self.when)
 
 
@@ -373,11 +376,11 @@ class Catalog:
 
     kinds: tuple[Kind, ...]
     conclusions: tuple[Conclusion, ...]
-    tables: tuple
-    questions: tuple
+    tables: tuple[Any, ...]
+    questions: tuple[Any, ...]
     articles: tuple[Article, ...]
-    wording: Callable[[Any], dict]
-    safety: tuple = ()
+    wording: Callable[[Case], dict[str, str]]
+    safety: tuple[Any, ...] = ()
     safety_lead_in: str = ""
     intro: str = ""
     regions: tuple[Region, ...] = ()

@@ -12,11 +12,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.case import Case
 from exsplain.expert.catalog import Source
 from exsplain.expert.rules import SAFETY, shadowed
+
+if TYPE_CHECKING:
+    from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
+    from exsplain.expert.review import Review
+    from exsplain.expert.rules import KnowledgeRule
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -29,7 +34,7 @@ class Invariant:
 
     id: str
     text: str
-    test: Callable[[Any], list[str]]
+    test: Callable[[Analysis], list[str]]
 
 
 SHOWN_PER_INVARIANT = 20  # failures listed for one invariant; the rest are counted
@@ -46,7 +51,7 @@ class Findings:
         return f"{len(self.fired)}/{self.rules} rules fired by the examples"
 
 
-def check(kb: Any, examples: list[Case], combinations: Iterable[tuple[str, Case]] | None = None) -> Findings:
+def check(kb: KnowledgeBase, examples: list[Case], combinations: Iterable[tuple[str, Case]] | None = None) -> Findings:
     """Check ``kb`` against the example cases ``examples`` and the invariants
     over them and over ``combinations`` (by default, the knowledge base's own);
     returns ``Findings``."""
@@ -62,7 +67,7 @@ def check(kb: Any, examples: list[Case], combinations: Iterable[tuple[str, Case]
     return Findings(problems, fired, len(kb.rules))
 
 
-def invariant_problems(kb: Any, cases: Iterable[tuple[str, Case]]) -> list[str]:
+def invariant_problems(kb: KnowledgeBase, cases: Iterable[tuple[str, Case]]) -> list[str]:
     """Each failure of an invariant, by example or by combination, and the case it fails on
     (regions taken in turn, so that every region's help is tried)."""
     failures: dict[str, list[str]] = {inv.id: [] for inv in kb.invariants}
@@ -80,7 +85,7 @@ def invariant_problems(kb: Any, cases: Iterable[tuple[str, Case]]) -> list[str]:
     return problems
 
 
-def conclusion_problems(kb: Any) -> list[str]:
+def conclusion_problems(kb: KnowledgeBase) -> list[str]:
     problems = []
     for conclusion in kb.catalog.conclusions:
         name = f"{conclusion.kind} {conclusion.id}"
@@ -100,10 +105,10 @@ def conclusion_problems(kb: Any) -> list[str]:
     return problems
 
 
-def rule_problems(kb: Any) -> list[str]:
+def rule_problems(kb: KnowledgeBase) -> list[str]:
     problems = []
     known = set(kb.catalog.conclusions)
-    seen: dict[tuple, str] = {}
+    seen: dict[tuple[Any, ...], str] = {}
     problems += [f"two rules are named {name}; one of them never runs" for name in shadowed(kb.engine_class)]
     for rule in kb.rules:
         for conclusion in rule.conclusions():
@@ -124,7 +129,7 @@ def rule_problems(kb: Any) -> list[str]:
     return problems
 
 
-def field_problems(kb: Any) -> list[str]:
+def field_problems(kb: KnowledgeBase) -> list[str]:
     problems = []
     asked = [f.path for f in kb.question_order]
     for path, field in kb.vocabulary.fields.items():
@@ -160,7 +165,7 @@ def citation_problems(owner: str, sources: tuple[Source, ...]) -> list[str]:
     return problems
 
 
-def unused_fields(kb: Any) -> list[str]:
+def unused_fields(kb: KnowledgeBase) -> list[str]:
     """Fields no rule matches and whose answer does not change the wording either."""
     unused = []
     for path, field in kb.vocabulary.fields.items():
@@ -172,7 +177,7 @@ def unused_fields(kb: Any) -> list[str]:
     return unused
 
 
-def signature(kb: Any, rule: Any) -> tuple:
+def signature(kb: KnowledgeBase, rule: KnowledgeRule | Review) -> tuple[Any, ...]:
     """What a rule matches and concludes, whatever its name."""
     conditions = tuple(sorted(str(c) for c in kb.conditions[rule.name]))
     ids = tuple(c.id for c in rule.concludes), tuple(c.id for c in rule.withholds)

@@ -7,10 +7,13 @@ open.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
 
 
-def present(items: list[dict]) -> list[str]:
+def present(items: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(item["id"] for item in items))
 
 
@@ -18,7 +21,7 @@ def changes(was: list[str], now: list[str]) -> dict[str, list[str]]:
     return {"added": [i for i in now if i not in was], "removed": [i for i in was if i not in now]}
 
 
-def difference(kb: Any, before: dict, after: dict) -> dict:
+def difference(kb: KnowledgeBase, before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     """What changed from report ``before`` to report ``after``, kind by kind."""
     result: dict[str, Any] = {}
     for kind in kb.kinds:
@@ -36,12 +39,12 @@ def difference(kb: Any, before: dict, after: dict) -> dict:
     return result
 
 
-def size(diff: dict) -> int:
+def size(diff: dict[str, Any]) -> int:
     """How much a difference changes: one per hypothesis moved, conclusion added or removed."""
     return sum(len(v) if isinstance(v, list) else len(v["added"]) + len(v["removed"]) for v in diff.values())
 
 
-def sensitivity(kb: Any, analysis: Any) -> list[dict]:
+def sensitivity(kb: KnowledgeBase, analysis: Analysis) -> list[dict[str, Any]]:
     """For each unanswered relevant question, what each possible answer would change.
 
     Safety questions come first, then the others, most influential first.

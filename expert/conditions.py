@@ -12,16 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from experta import NOT
-from experta.fieldconstraint import NOTFC, ORFC, L, P, W
-
+from exsplain.expert.catalog import Conclusion
 from exsplain.expert.certainty import BANDS
 from exsplain.expert.certainty import band as band_of
+from exsplain.expert.experta import NOT, NOTFC, ORFC, L, P, W
 from exsplain.expert.fields import CaseError, ChoiceSet, Field, Table
-from exsplain.expert.rules import Belief
+from exsplain.expert.rules import Belief, KnowledgeRule
 from exsplain.expert.wording import fill
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
 
 HOLDS, FAILS, UNKNOWN = "holds", "fails", "unknown"
 
@@ -73,7 +75,7 @@ class OnOneField:
     def holds(self, value: Any) -> bool:
         raise NotImplementedError
 
-    def judge(self, case: Any, certainty: Mapping) -> str:
+    def judge(self, case: Case, certainty: Mapping[str, float]) -> str:
         if not case.known(self.path):
             return UNKNOWN
         return HOLDS if self.holds(case.get(self.path)) else FAILS
@@ -97,7 +99,7 @@ class FieldCondition(OnOneField):
             return f"{self.path} is {spell(self.constraint)}"
         return f"{self.path} = {spell(self.constraint)}"
 
-    def in_words(self, words: Mapping, labels: Mapping) -> str:
+    def in_words(self, words: Mapping[str, str], labels: Mapping[str, str]) -> str:
         return fill(either([s for v in self.allowed() for s in self.field.statements(v)]), words)
 
 
@@ -106,12 +108,12 @@ class ItemCondition(OnOneField):
     """Some item of a list field must meet all of ``constraints``."""
 
     field: ChoiceSet
-    constraints: tuple
+    constraints: tuple[Any, ...]
 
-    def holds(self, values: tuple) -> bool:
+    def holds(self, values: tuple[Any, ...]) -> bool:
         return bool(self.matching(values))
 
-    def matching(self, values: tuple) -> tuple:
+    def matching(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
         """The items of ``values`` that meet the constraints (the first item is not "further")."""
         items = [{"kind": v, "further": i > 0} for i, v in enumerate(values)]
         return tuple(i["kind"] for i in items if all(satisfies(c, i[f]) for f, c in self.constraints))
@@ -129,7 +131,7 @@ class ItemCondition(OnOneField):
                 words.append("names more than one" if satisfies(constraint, True) else "names at least one")
         return f"{self.path} " + " and ".join(words or ["names at least one"])
 
-    def in_words(self, words: Mapping, labels: Mapping) -> str:
+    def in_words(self, words: Mapping[str, str], labels: Mapping[str, str]) -> str:
         question = fill(self.field.question, words)
         if "kind" in dict(self.constraints):
             return fill(either([s for v in self.kinds() for s in self.field.statements((v,))]), words)
@@ -152,13 +154,13 @@ class BeliefCondition:
     def holds(self, certainty: float) -> bool:
         return satisfies(self.constraint, band_of(certainty)) and certainty > 0
 
-    def judge(self, case: Any, certainty: Mapping) -> str:
+    def judge(self, case: Case, certainty: Mapping[str, float]) -> str:
         return HOLDS if self.holds(certainty.get(self.hypothesis, 0.0)) else FAILS
 
     def __str__(self) -> str:
         return f"{self.hypothesis} is {spell(self.constraint)}"
 
-    def in_words(self, words: Mapping, labels: Mapping) -> str:
+    def in_words(self, words: Mapping[str, str], labels: Mapping[str, str]) -> str:
         least = "likely" if not satisfies(self.constraint, "possible") else "at least possible"
         return f"“{labels.get(self.hypothesis, self.hypothesis)}” seems {least}"
 
@@ -171,7 +173,7 @@ class AbsentCondition:
     is still worth asking, since an answer could block the rule.
     """
 
-    inner: tuple
+    inner: tuple[Any, ...]
 
     path = None
 
@@ -179,7 +181,7 @@ class AbsentCondition:
     def paths(self) -> tuple[str, ...]:
         return tuple(p for c in self.inner for p in c.paths)
 
-    def judge(self, case: Any, certainty: Mapping) -> str:
+    def judge(self, case: Case, certainty: Mapping[str, float]) -> str:
         verdicts = [c.judge(case, certainty) for c in self.inner]
         return FAILS if all(v == HOLDS for v in verdicts) else HOLDS
 
@@ -193,7 +195,7 @@ class AbsentCondition:
             return f"{self.inner[0].path} is unknown"
         return "not (" + " and ".join(str(c) for c in self.inner) + ")"
 
-    def in_words(self, words: Mapping, labels: Mapping) -> str:
+    def in_words(self, words: Mapping[str, str], labels: Mapping[str, str]) -> str:
         if self.is_unknown_test():
             return f"no answer yet to “{fill(self.inner[0].field.question, words)}”"
         if len(self.inner) == 1 and isinstance(self.inner[0], FieldCondition):
@@ -209,7 +211,7 @@ class AbsentCondition:
 Condition = FieldCondition | ItemCondition | BeliefCondition | AbsentCondition
 
 
-def item_fields(tables: tuple) -> dict[type, ChoiceSet]:
+def item_fields(tables: tuple[Any, ...]) -> dict[type, ChoiceSet]:
     """The list fields of ``tables``, by the fact class of their items."""
     return {f.item: f for table in tables for f in table.fields().values() if isinstance(f, ChoiceSet)}
 
@@ -246,7 +248,7 @@ def field_condition(table: type[Table], name: str, constraint: Any) -> FieldCond
     return FieldCondition(field, constraint)
 
 
-def item_condition(field: ChoiceSet, constraints: tuple) -> ItemCondition:
+def item_condition(field: ChoiceSet, constraints: tuple[Any, ...]) -> ItemCondition:
     """The condition on an item of a list field, once its names and values are known to exist."""
     allowed = {"kind": field.values, "further": (True, False)}
     for name, constraint in constraints:
@@ -259,7 +261,7 @@ def item_condition(field: ChoiceSet, constraints: tuple) -> ItemCondition:
     return ItemCondition(field, constraints)
 
 
-def belief_condition(hypothesis: Any, constraint: Any, hypotheses: Mapping) -> BeliefCondition:
+def belief_condition(hypothesis: Any, constraint: Any, hypotheses: Mapping[str, Conclusion]) -> BeliefCondition:
     """The condition on a hypothesis's band, once the hypothesis and the bands are known to exist."""
     if hypothesis not in hypotheses:
         raise RuleMistake(f"no hypothesis is called {spell(hypothesis)}")
@@ -269,7 +271,8 @@ def belief_condition(hypothesis: Any, constraint: Any, hypotheses: Mapping) -> B
     return BeliefCondition(hypothesis, constraint)
 
 
-def pattern_conditions(pattern: Any, items: Mapping, hypotheses: Mapping) -> list[Condition]:
+def pattern_conditions(pattern: Any, items: Mapping[type, ChoiceSet],
+                       hypotheses: Mapping[str, Conclusion]) -> list[Condition]:
     if isinstance(pattern, NOT):
         return [AbsentCondition(tuple(c for p in pattern for c in pattern_conditions(p, items, hypotheses)))]
     fields = sorted((k, v) for k, v in pattern.items() if not pattern.is_special(k))
@@ -282,7 +285,8 @@ def pattern_conditions(pattern: Any, items: Mapping, hypotheses: Mapping) -> lis
     raise RuleMistake(f"cannot read the pattern {pattern!r}: it is not a table, an item or a belief")
 
 
-def conditions(rule: Any, items: Mapping, hypotheses: Mapping) -> tuple[Condition, ...]:
+def conditions(rule: KnowledgeRule, items: Mapping[type, ChoiceSet],
+               hypotheses: Mapping[str, Conclusion]) -> tuple[Condition, ...]:
     """The conditions of ``rule``'s patterns, in the order they are written.
 
     ``items`` are the list fields by the fact class of their items (see

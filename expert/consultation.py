@@ -10,18 +10,21 @@ front ends can drive it.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.case import Case
 from exsplain.expert.engine import Inference
 from exsplain.expert.explain import Effect, reasons_to_ask
 from exsplain.expert.fields import Field
 
+if TYPE_CHECKING:
+    from exsplain.expert.knowledge_base import KnowledgeBase
+
 
 class Consultation:
     """The answers so far, and what to ask next."""
 
-    def __init__(self, kb: Any, case: Case | None = None):
+    def __init__(self, kb: KnowledgeBase, case: Case | None = None):
         self.kb = kb
         self.case = case or Case()
         self.skipped: set[str] = set()

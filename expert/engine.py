@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
-
-from experta import KnowledgeEngine
-from experta.agenda import Agenda
-from experta.fact import InitialFact
-from experta.strategies import DepthStrategy
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.catalog import Conclusion, Kind
 from exsplain.expert.certainty import band, combine_all
+from exsplain.expert.experta import Agenda, DepthStrategy, InitialFact, KnowledgeEngine
 from exsplain.expert.factlist import LeanFactList
 from exsplain.expert.matching import LeanReteMatcher
 from exsplain.expert.quiet import quiet_experta_logging
 from exsplain.expert.rules import Belief, ForeignRule, KnowledgeRule, rules_of
+
+if TYPE_CHECKING:
+    from exsplain.expert.review import Review
+    from exsplain.expert.watch import Listener
 
 
 def origin_of(rule: Any) -> KnowledgeRule | ForeignRule:
@@ -40,7 +40,7 @@ class ReproducibleStrategy(DepthStrategy):
     facts in the order the matcher found them, which may vary between runs.
     """
 
-    def get_key(self, activation: Any) -> tuple:
+    def get_key(self, activation: Any) -> tuple[Any, ...]:
         facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
         return (activation.rule.salience, facts, -origin_of(activation.rule).order)
 
@@ -55,11 +55,11 @@ class Firing:
     """
 
     step: int
-    rule: Any
-    facts: tuple
+    rule: KnowledgeRule | Review | ForeignRule
+    facts: tuple[Any, ...]
     declared: list[str] = field(default_factory=list)
     matched: list[str] | None = None
-    details: dict = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
     answers: tuple[str, ...] = ()
 
 
@@ -105,7 +105,7 @@ class Engine(KnowledgeEngine):
     """
 
     __strategy__ = ReproducibleStrategy
-    listener: Any = None  # an ``expert.watch.Listener`` told what the engine does; none costs nothing
+    listener: Listener | None = None  # an ``expert.watch.Listener`` told what the engine does; none costs nothing
 
     def __init__(self, lean: bool = True) -> None:
         self.lean = lean
@@ -116,10 +116,10 @@ class Engine(KnowledgeEngine):
         self.firings: list[Firing] = []
         self.weights: dict[str, list[float]] = defaultdict(list)
         self.beliefs: dict[str, Any] = {}
-        self._deffacts: list | None = None
+        self._deffacts: list[Any] | None = None
         self.tested = tested_hypotheses(type(self)) if lean else None
 
-    def get_deffacts(self) -> list:
+    def get_deffacts(self) -> list[Any]:
         """experta looks these up with ``inspect.getmembers`` on every reset,
         which costs more than running a case; they never change, so look once."""
         if self._deffacts is None:
@@ -130,12 +130,12 @@ class Engine(KnowledgeEngine):
     def rules(cls) -> list[KnowledgeRule]:
         return rules_of(cls)
 
-    def infer(self, facts: list) -> Inference:
+    def infer(self, facts: list[Any]) -> Inference:
         """Run the rules on ``facts`` from a clean state and return the inference."""
         self.prepare(facts)
         return self.conclude()
 
-    def prepare(self, facts: list) -> None:
+    def prepare(self, facts: list[Any]) -> None:
         """A clean working memory holding ``facts`` (the first half of ``infer``)."""
         self.reset()
         self.firings = []
@@ -151,7 +151,8 @@ class Engine(KnowledgeEngine):
 
     def reset(self, **kwargs: Any) -> None:
         if not self.lean:
-            return super().reset(**kwargs)
+            super().reset(**kwargs)
+            return
         self.agenda = Agenda()
         self.facts = LeanFactList()
         self.matcher.reset()
@@ -170,10 +171,11 @@ class Engine(KnowledgeEngine):
             self.strategy.update_agenda(self.agenda, added, removed)
         return last
 
-    def get_activations(self) -> tuple[list, list]:
+    def get_activations(self) -> tuple[list[Any], list[Any]]:
         """The activations added and removed since the last call (experta's), told to a listener if any."""
         if self.listener is None:
-            return self.matcher.changes(*self.facts.changes)
+            changes: tuple[list[Any], list[Any]] = self.matcher.changes(*self.facts.changes)
+            return changes
         declared, retracted = self.facts.changes
         self.listener.facts_changed(self, declared, retracted)
         added, removed = self.matcher.changes(declared, retracted)

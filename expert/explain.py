@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.catalog import Conclusion
 from exsplain.expert.certainty import band, combine_all
@@ -20,6 +20,11 @@ from exsplain.expert.relevance import UNKNOWN
 from exsplain.expert.report import because, matched_answers
 from exsplain.expert.review import Review
 from exsplain.expert.wording import fill
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
+    from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
+    from exsplain.expert.rules import KnowledgeRule
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ class Effect:
     needs: tuple[str, ...]
 
 
-def effects(kb: Any, rule: Any, words: Mapping) -> list[Effect]:
+def effects(kb: KnowledgeBase, rule: KnowledgeRule | Review, words: Mapping[str, str]) -> list[Effect]:
     """The conclusions ``rule`` draws or withholds, each as an ``Effect``."""
     labels = kb.labels(words)
     needs = tuple(c.in_words(words, labels) for c in kb.conditions[rule.name])
@@ -46,7 +51,7 @@ def effects(kb: Any, rule: Any, words: Mapping) -> list[Effect]:
     return found
 
 
-def reasons_to_ask(kb: Any, case: Any, certainty: Mapping, path: str) -> list[Effect]:
+def reasons_to_ask(kb: KnowledgeBase, case: Case, certainty: Mapping[str, float], path: str) -> list[Effect]:
     """Why a question is asked: every conclusion an answer to it could still change, by kind."""
     words = kb.catalog.wording(case)
     found = [e for rule in kb.judge.affected_by(path, case, certainty) for e in effects(kb, rule, words)]
@@ -58,7 +63,7 @@ def running_certainty(weights: list[float]) -> list[float]:
     return [combine_all(weights[: i + 1]) for i in range(len(weights))]
 
 
-def step(kb: Any, case: Any, firing: Firing, words: Mapping, **extra: Any) -> dict:
+def step(kb: KnowledgeBase, case: Case, firing: Firing, words: Mapping[str, str], **extra: Any) -> dict[str, Any]:
     """One firing as an explanation step: the rule, what it matched, in ids and in words."""
     return {
         "step": firing.step,
@@ -70,7 +75,7 @@ def step(kb: Any, case: Any, firing: Firing, words: Mapping, **extra: Any) -> di
     }
 
 
-def explain(kb: Any, analysis: Any, conclusion: Conclusion) -> dict:
+def explain(kb: KnowledgeBase, analysis: Analysis, conclusion: Conclusion) -> dict[str, Any]:
     """How ``conclusion`` was reached, or why it was not, as plain data."""
     case, inference = analysis.case, analysis.inference
     words = kb.catalog.wording(case)
@@ -104,7 +109,7 @@ def explain(kb: Any, analysis: Any, conclusion: Conclusion) -> dict:
     return result
 
 
-def beliefs_behind(kb: Any, analysis: Any, firing: Firing) -> list[dict]:
+def beliefs_behind(kb: KnowledgeBase, analysis: Analysis, firing: Firing) -> list[dict[str, Any]]:
     """The explanations of the hypotheses a firing relied on."""
     return [
         explain(kb, analysis, kb.conclusion(c.hypothesis))
@@ -113,7 +118,8 @@ def beliefs_behind(kb: Any, analysis: Any, firing: Firing) -> list[dict]:
     ]
 
 
-def why_not(kb: Any, analysis: Any, rule: Any, words: Mapping) -> dict:
+def why_not(kb: KnowledgeBase, analysis: Analysis, rule: KnowledgeRule | Review,
+            words: Mapping[str, str]) -> dict[str, Any]:
     """The conditions of ``rule`` that failed (with the answer) or are unknown (with the question)."""
     case, inference = analysis.case, analysis.inference
     labels = kb.labels(words)
@@ -152,5 +158,5 @@ def why_not(kb: Any, analysis: Any, rule: Any, words: Mapping) -> dict:
     return result
 
 
-def told(kb: Any, case: Any, path: str) -> list[str]:
+def told(kb: KnowledgeBase, case: Case, path: str) -> list[str]:
     return kb.vocabulary.field(path).statements(case.get(path))

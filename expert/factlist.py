@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from experta.factlist import FactList
+from exsplain.expert.experta import FactList
 
 
 class LeanFactList(FactList):

@@ -12,14 +12,12 @@ it"), which is what a report's "because" lines are made of.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from experta import Fact
-from experta import Field as ExpertaField
-from experta.fact import Validable
-
+from exsplain.expert.experta import Fact, Validable
+from exsplain.expert.experta import Field as ExpertaField
 from exsplain.expert.replies import (
     NotSure,
     ReplyError,
@@ -34,6 +32,9 @@ from exsplain.expert.replies import (
     yes_or_no,
 )
 from exsplain.expert.wording import excerpt, fill
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
 
 
 class CaseError(Exception):
@@ -74,9 +75,9 @@ class Field(ExpertaField):
     table: str = ""
     name: str = ""
     path: str = ""  # table.name, set with them by the table
-    implies: tuple | None = None  # see Flag
+    implies: tuple[Any, ...] | None = None  # see Flag
 
-    def __init__(self, question: str, answers: dict, asked_if: tuple | None = None):
+    def __init__(self, question: str, answers: dict[Any, Any], asked_if: tuple[Any, ...] | None = None):
         super().__init__(object)
         self.question = question
         self.answers = {value: Answer(value, *wording) for value, wording in answers.items()}
@@ -91,7 +92,7 @@ class Field(ExpertaField):
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.path}>"
 
-    def applies(self, case: Any) -> bool | None:
+    def applies(self, case: Case) -> bool | None:
         """Whether the question makes sense for ``case``: True, False or None (not yet known)."""
         if not self.asked_if:
             return True
@@ -130,7 +131,7 @@ class Field(ExpertaField):
         """The answers to try when asking what each answer would change."""
         return list(self.values)
 
-    def schema(self) -> dict:
+    def schema(self) -> dict[str, Any]:
         """The JSON Schema of the field's values."""
         return {"enum": list(self.values)}
 
@@ -140,12 +141,12 @@ class Field(ExpertaField):
         """The answers a person chooses from, in order (numbered from 1)."""
         return list(self.answers.values())
 
-    def parse(self, reply: str, words: Mapping | None = None) -> Any:
+    def parse(self, reply: str, words: Mapping[str, str] | None = None) -> Any:
         """The value meant by ``reply`` (see ``choose``).  Raises ``ReplyError``,
         ``NotSure`` for "not sure" and its kin, ``Unclear`` for a near miss to confirm."""
         return self.choose(reply, words).value
 
-    def choose(self, reply: str, words: Mapping | None = None) -> Answer:
+    def choose(self, reply: str, words: Mapping[str, str] | None = None) -> Answer:
         """The answer meant by ``reply``: its number (in any script), its words
         or their beginning, an everyday word for it, or a clear near miss."""
         words = words or {}
@@ -176,7 +177,7 @@ class Field(ExpertaField):
         """The answer an everyday way of saying it names (none for most fields)."""
         return None
 
-    def names_of(self, answer: Answer, words: Mapping) -> set[str]:
+    def names_of(self, answer: Answer, words: Mapping[str, str]) -> set[str]:
         """Everything a person may type for ``answer``, read as ``plain`` reads a reply."""
         return {plain(name) for name in (self.spell_value(answer.value), fill(answer.label, words),
                                          self.spell_value(answer.value).replace("_", " "),
@@ -209,8 +210,8 @@ class Choice(Field):
     ``months`` meaning ``value``, the last pair's bound ``None``.
     """
 
-    def __init__(self, question: str, *, asked_if: tuple | None = None,
-                 spans: tuple[tuple[float | None, str], ...] = (), **answers: tuple):
+    def __init__(self, question: str, *, asked_if: tuple[Any, ...] | None = None,
+                 spans: tuple[tuple[float | None, str], ...] = (), **answers: tuple[Any, ...]):
         super().__init__(question, answers, asked_if)
         self.spans = spans
 
@@ -231,8 +232,8 @@ class Flag(Field):
 
     WORDS = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}
 
-    def __init__(self, question: str, *, yes: str, no: str, asked_if: tuple | None = None,
-                 implies: tuple | None = None):
+    def __init__(self, question: str, *, yes: str, no: str, asked_if: tuple[Any, ...] | None = None,
+                 implies: tuple[Any, ...] | None = None):
         super().__init__(question, {True: ("yes", yes), False: ("no", no)}, asked_if)
         self.implies = implies
 
@@ -241,10 +242,10 @@ class Flag(Field):
             raise CaseError(None, f"expected true or false, got {kind_of(value)}", self.path)
         return value
 
-    def schema(self) -> dict:
+    def schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
 
-    def names_of(self, answer: Answer, words: Mapping) -> set[str]:
+    def names_of(self, answer: Answer, words: Mapping[str, str]) -> set[str]:
         return {word for word, value in self.WORDS.items() if value is answer.value}
 
     def everyday(self, text: str) -> Answer | None:
@@ -268,7 +269,7 @@ class ChoiceSet(Field):
     FILLER = frozenset({"my", "the", "a", "an", "her", "his", "their", "with", "of", "at", "in", "both", "some",
                         "stuff", "things"})
 
-    def __init__(self, question: str, *, item: type[Fact], asked_if: tuple | None = None,
+    def __init__(self, question: str, *, item: type[Fact], asked_if: tuple[Any, ...] | None = None,
                  **answers: tuple[str, str]):
         super().__init__(question, answers, asked_if)
         self.item = item
@@ -303,10 +304,10 @@ class ChoiceSet(Field):
         """No item, and each single item."""
         return [(), *((v,) for v in self.values)]
 
-    def schema(self) -> dict:
+    def schema(self) -> dict[str, Any]:
         return {"type": "array", "items": {"enum": list(self.values)}, "uniqueItems": True}
 
-    def parse(self, reply: str, words: Mapping | None = None) -> Any:
+    def parse(self, reply: str, words: Mapping[str, str] | None = None) -> Any:
         """Words or numbers separated by commas, spaces or ``and``; "none" for none."""
         text = plain(reply)
         if text in self.NONE or without_hedges(text) in self.NONE:
@@ -325,14 +326,14 @@ class ChoiceSet(Field):
             raise ReplyError(self.hint())
         return tuple(v for v in self.values if v in chosen)
 
-    def matches(self, text: str, words: Mapping | None) -> bool:
+    def matches(self, text: str, words: Mapping[str, str] | None) -> bool:
         try:
             self.chosen(text, words)
         except ReplyError:
             return False
         return True
 
-    def chosen(self, text: str, words: Mapping | None) -> Any:
+    def chosen(self, text: str, words: Mapping[str, str] | None) -> Any:
         """The value one part of a list names; a near miss to confirm counts as none."""
         try:
             return self.choose(text, words).value
@@ -371,7 +372,7 @@ class Table(Fact, metaclass=TableType):
     """
 
     table: ClassVar[str] = ""
-    __fields__: ClassVar[dict]
+    __fields__: ClassVar[dict[str, Any]]
     _answerable: ClassVar[dict[str, Field]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -387,15 +388,18 @@ class Table(Fact, metaclass=TableType):
 
     @classmethod
     def field(cls, name: str) -> Field:
-        return cls.__fields__[name]
+        field: Field = cls.__fields__[name]
+        return field
 
 
 def by_words(text: str, names: Mapping[Answer, set[str]]) -> Answer | None:
     """The one answer whose words are ``text``, begin with it or hold it as whole words."""
     if not text:
         return None
-    for test in (lambda said: text in said, lambda said: any(w.startswith(text) for w in said),
-                 lambda said: any(f" {text} " in f" {w} " for w in said)):
+    tests: tuple[Callable[[set[str]], bool], ...] = (
+        lambda said: text in said, lambda said: any(w.startswith(text) for w in said),
+        lambda said: any(f" {text} " in f" {w} " for w in said))
+    for test in tests:
         found = [a for a, said in names.items() if test(said)]
         if len(found) == 1:
             return found[0]

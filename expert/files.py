@@ -14,7 +14,7 @@ class NotARegularFile(OSError):
     """The target exists and is a device, a pipe, a folder or a socket."""
 
 
-def check_target(path: str | os.PathLike) -> None:
+def check_target(path: str | os.PathLike[str]) -> None:
     """Refuse, before anything is written, a target that cannot be saved to:
     one that exists and is not a regular file, or whose folder is missing or
     not writable."""
@@ -31,7 +31,7 @@ def check_target(path: str | os.PathLike) -> None:
         raise NotARegularFile(21, "not a regular file (a device, pipe, socket or folder)")
 
 
-def write_private(path: str | os.PathLike, text: str) -> None:
+def write_private(path: str | os.PathLike[str], text: str) -> None:
     """Replace ``path`` with ``text`` in one step, with mode 0600 whatever the umask.
 
     The text goes to a temporary file beside the target, is flushed to disk,

@@ -15,13 +15,20 @@ tells it.  A legend says how to read the chart.  Render DOT with ``dot
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from exsplain.expert.conditions import AbsentCondition, BeliefCondition
 from exsplain.expert.report import FIRST, matched
 from exsplain.expert.report import said as said_of
 from exsplain.expert.wording import fill, shown
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
+    from exsplain.expert.catalog import Conclusion
+    from exsplain.expert.engine import Firing
+    from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
 
 ANSWERS, HELP = "answers", "help"
 LABEL_WIDTH = 34  # characters on a line of a node's label
@@ -68,7 +75,7 @@ class Graph:
         return [key for key, node in self.nodes.items() if node.group == group]
 
 
-def derivation(kb: Any, analysis: Any, firings: list | None = None) -> Graph:
+def derivation(kb: KnowledgeBase, analysis: Analysis, firings: list[Firing] | None = None) -> Graph:
     """The graph of ``firings`` (all of the analysis's by default)."""
     inference, case = analysis.inference, analysis.case
     words = analysis.words
@@ -81,7 +88,7 @@ def derivation(kb: Any, analysis: Any, firings: list | None = None) -> Graph:
     for kind in kb.kinds:
         graph.groups[kind.key] = kind.heading
 
-    def conclusion_node(conclusion: Any) -> str:
+    def conclusion_node(conclusion: Conclusion) -> str:
         label = fill(conclusion.label, words)
         if conclusion.kind.ranked:
             label += f" ({inference.certainty.get(conclusion.id, 0.0):.2f})"
@@ -118,7 +125,7 @@ def derivation(kb: Any, analysis: Any, firings: list | None = None) -> Graph:
     return graph
 
 
-def answer_in_words(kb: Any, case: Any, path: str, words: Any) -> str:
+def answer_in_words(kb: KnowledgeBase, case: Case, path: str, words: Mapping[str, str]) -> str:
     """An answer told back; for a question without an answer, that it has none."""
     question = kb.vocabulary.field(path)
     if not case.known(path):

@@ -7,7 +7,7 @@ because building experta's Rete network costs far more than running a case.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -19,6 +19,7 @@ from exsplain.expert.engine import Engine, Firing, Inference
 from exsplain.expert.relevance import Judge
 from exsplain.expert.report import build
 from exsplain.expert.review import Review
+from exsplain.expert.rules import KnowledgeRule
 from exsplain.expert.wording import fill
 
 
@@ -32,11 +33,11 @@ class Analysis:
     region: Region
 
     @cached_property
-    def report(self) -> dict:
+    def report(self) -> dict[str, Any]:
         return build(self.kb, self.case, self.inference, self.region)
 
     @cached_property
-    def words(self) -> dict:
+    def words(self) -> dict[str, str]:
         """The words that fill the ``{placeholders}`` of texts for this case."""
         return {**self.kb.catalog.wording(self.case), **self.region.words()}
 
@@ -45,7 +46,7 @@ class KnowledgeBase:
     """Everything needed to reason about, explain and report on a case."""
 
     def __init__(self, engine_class: type[Engine], catalog: Catalog, versions: tuple[int, ...] = (1,),
-                 invariants: tuple = (), combinations: Callable[[], Iterable[tuple[str, Case]]] = tuple):
+                 invariants: tuple[Any, ...] = (), combinations: Callable[[], Iterable[tuple[str, Case]]] = tuple):
         """``invariants`` (see ``expert.check.Invariant``) are promises every
         reading keeps; ``combinations`` gives the ``(name, case)`` pairs that
         ``exsplain check`` tries them on, besides the examples."""
@@ -56,7 +57,7 @@ class KnowledgeBase:
         self.kinds: tuple[Kind, ...] = catalog.kinds
         self.vocabulary = Vocabulary(catalog.tables, versions)
         self.reviews = reviews_of(engine_class)
-        self.rules: list[Any] = [*engine_class.rules(), *self.reviews]
+        self.rules: list[KnowledgeRule | Review] = [*engine_class.rules(), *self.reviews]
         self.rule_by_name = {r.name: r for r in self.rules}
         items = item_fields(catalog.tables)
         self.conclusions = {c.id: c for c in catalog.conclusions}
@@ -64,7 +65,7 @@ class KnowledgeBase:
                            for r in self.rules}
         self.question_order = list(catalog.questions)
         self.judge = Judge(self)
-        self._labels: dict[tuple, dict[str, str]] = {}
+        self._labels: dict[tuple[Any, ...], dict[str, str]] = {}
 
     @cached_property
     def engine(self) -> Engine:
@@ -93,10 +94,10 @@ class KnowledgeBase:
         case = self.vocabulary.implied(case)
         return Analysis(self, case, self.infer(case, engine), self.catalog.region(region))
 
-    def report(self, case: Case, region: str | Region = "", engine: Engine | None = None) -> dict:
+    def report(self, case: Case, region: str | Region = "", engine: Engine | None = None) -> dict[str, Any]:
         return self.analyze(case, region, engine).report
 
-    def labels(self, words: dict) -> dict[str, str]:
+    def labels(self, words: Mapping[str, str]) -> dict[str, str]:
         """Every conclusion's label, by id, in the words of a case (kept for each set of words)."""
         key = tuple(sorted(words.items()))
         if key not in self._labels:
@@ -125,11 +126,11 @@ class KnowledgeBase:
         names = [n for c in self.catalog.conclusions for n in (c.id, fill(c.label, words))]
         return difflib.get_close_matches(text, names, n=3, cutoff=0.5)
 
-    def evidence_for(self, hypothesis: Conclusion | str) -> list:
+    def evidence_for(self, hypothesis: Conclusion | str) -> list[KnowledgeRule | Review]:
         wanted = hypothesis if isinstance(hypothesis, str) else hypothesis.id
         return [r for r in self.rules if r.supports is not None and r.supports.id == wanted]
 
-    def rules_concluding(self, conclusion: Conclusion) -> list:
+    def rules_concluding(self, conclusion: Conclusion) -> list[KnowledgeRule | Review]:
         return [r for r in self.rules if conclusion in r.concludes]
 
 

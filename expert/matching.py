@@ -12,19 +12,15 @@ experta's own; the equivalence test compares them with experta's plain path.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from experta.conditionalelement import OR
-from experta.fact import Fact
-from experta.matchers import ReteMatcher
-from experta.matchers.rete import nodes as experta_nodes
-from experta.matchers.rete.check import TypeCheck
-from experta.matchers.rete.mixins import NoMemory
-from experta.matchers.rete.nodes import ConflictSetNode
-from experta.matchers.rete.token import Token
-
+from exsplain.expert.experta import OR, ConflictSetNode, Fact, NoMemory, ReteMatcher, Token, TypeCheck
+from exsplain.expert.experta import nodes as experta_nodes
 from exsplain.expert.routing import Route
 from exsplain.expert.wiring import BetaWiring
+
+if TYPE_CHECKING:
+    from exsplain.expert.engine import Engine
 
 
 class LeanToken(Token):
@@ -49,7 +45,7 @@ class LeanToken(Token):
 class LeanReteMatcher(ReteMatcher):
     """experta's Rete matcher, resetting and polling only what it must."""
 
-    def __init__(self, engine: Any):
+    def __init__(self, engine: Engine):
         super().__init__(engine)
         self.terminals = list(self._get_conflict_set_nodes())
         self.position = {node: n for n, node in enumerate(self.terminals)}
@@ -60,9 +56,9 @@ class LeanReteMatcher(ReteMatcher):
         self.memories = [getattr(node, name) for node in nodes_below(self.root_node)
                          if not isinstance(node, NoMemory) for name in containers(node)]
         # The network's first nodes each test one fact class; a fact goes straight to its own.
-        self.by_class: dict[type, list] = {}
+        self.by_class: dict[type, list[Any]] = {}
         self.routes: dict[type, Route] = {}
-        self.any_class: list = []
+        self.any_class: list[Any] = []
         for child in self.root_node.children:
             check = getattr(child.node, "matcher", None)
             if isinstance(check, TypeCheck):
@@ -84,7 +80,7 @@ class LeanReteMatcher(ReteMatcher):
 
         return activate_and_note
 
-    def changes(self, adding: Any = None, deleting: Any = None) -> tuple[list, list]:
+    def changes(self, adding: Any = None, deleting: Any = None) -> tuple[list[Any], list[Any]]:
         """Pass the changes to the network; activations from the terminals that received a token.
 
         While they pass, the nodes build their joined tokens as ``LeanToken``
@@ -98,8 +94,8 @@ class LeanReteMatcher(ReteMatcher):
                 self.send(LeanToken.valid(fact), fact)
         finally:
             experta_nodes.Token = Token
-        added: list = []
-        removed: list = []
+        added: list[Any] = []
+        removed: list[Any] = []
         for node in sorted(self.touched, key=self.position.__getitem__):
             node_added, node_removed = node.get_activations()
             added.extend(node_added)
@@ -132,7 +128,7 @@ class LeanReteMatcher(ReteMatcher):
         self.touched.clear()
 
     @staticmethod
-    def build_beta_part(ruleset: Any, alpha_terminals: dict) -> None:
+    def build_beta_part(ruleset: Any, alpha_terminals: dict[Any, Any]) -> None:
         """Wire the beta part of the network as experta does, with one
         dispatch on the kind of element instead of a new ``singledispatch``
         function per rule (which computes every class's resolution order
@@ -150,7 +146,7 @@ def containers(node: Any) -> tuple[str, ...]:
                  if isinstance(value, (set, dict, list)) and name not in ("children", "added", "removed"))
 
 
-def nodes_below(root: Any) -> list:
+def nodes_below(root: Any) -> list[Any]:
     """Every node of the network below ``root``, each once, in a stable order."""
     seen: dict[int, Any] = {}
     pending = [root]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from experta import watchers
+from exsplain.expert.experta import watchers
 
 _quieted = False
 

@@ -106,8 +106,8 @@ class _DuplicateKey(Exception):
         self.key = key
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
-    found: dict = {}
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
     for key, value in pairs:
         if key in found:
             raise _DuplicateKey(key)
@@ -154,5 +154,5 @@ BRACKET = re.compile(r"[\[\]{}]")
 KEY_SEPARATOR = re.compile(r"[{,]")  # inline tables hold keys after "{" and ","
 
 
-def _stand_in(match: re.Match) -> str:
+def _stand_in(match: re.Match[str]) -> str:
     return "#" if match.group().startswith("#") else "s"

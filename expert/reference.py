@@ -6,19 +6,22 @@ cannot drift from the program; a test compares them with the committed copies.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.certainty import THRESHOLDS
-from exsplain.expert.fields import ChoiceSet
+from exsplain.expert.fields import ChoiceSet, Field
 from exsplain.expert.schema import kinds_of_help
 from exsplain.expert.spreadsheet import DOCUMENTATION as SPREADSHEETS
 from exsplain.expert.wording import fill
+
+if TYPE_CHECKING:
+    from exsplain.expert.knowledge_base import KnowledgeBase
 
 NEUTRAL = {"they": "they", "them": "them", "their": "their", "themself": "themselves", "is": "are", "does": "do",
            "has": "have", "s": ""}
 
 
-def case_reference(kb: Any) -> str:
+def case_reference(kb: KnowledgeBase) -> str:
     """``docs/case-files.md``: the case-file format, field by field."""
     versions = ", ".join(map(str, kb.vocabulary.versions))
     out = [
@@ -72,11 +75,11 @@ def case_reference(kb: Any) -> str:
     return "\n".join(out)
 
 
-def _value(field: Any, value: Any) -> str:
+def _value(field: Field, value: Any) -> str:
     return field.spell_value(value)
 
 
-def report_reference(kb: Any) -> str:
+def report_reference(kb: KnowledgeBase) -> str:
     """``docs/report.md``: the JSON report, key by key, and every id it can hold."""
     out = [
         "# The JSON report",

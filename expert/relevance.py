@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from exsplain.expert.conditions import FAILS, HOLDS, UNKNOWN, AbsentCondition, BeliefCondition
+from exsplain.expert.conditions import FAILS, HOLDS, UNKNOWN, AbsentCondition, BeliefCondition, Condition
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
+    from exsplain.expert.knowledge_base import KnowledgeBase
+    from exsplain.expert.review import Review
+    from exsplain.expert.rules import KnowledgeRule
 
 __all__ = ["FAILS", "HOLDS", "UNKNOWN", "Judge", "Judgement"]
 
@@ -25,27 +31,29 @@ class Judgement:
     ``open_paths`` are the unanswered fields whose answer could change it.
     """
 
-    rule: Any
+    rule: KnowledgeRule | Review
     status: str
-    failed: tuple
-    unknown: tuple
+    failed: tuple[Any, ...]
+    unknown: tuple[Any, ...]
     open_paths: tuple[str, ...]
 
 
 class Judge:
     """Judges the rules of a knowledge base against cases."""
 
-    def __init__(self, kb: Any):
+    def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self._memo: tuple[Any, Any, dict[str, Judgement]] = (None, None, {})
-        uses: dict[str, dict[str, Any]] = {}
+        uses: dict[str, dict[str, KnowledgeRule | Review]] = {}
         for rule in kb.rules:
             for condition in kb.conditions[rule.name]:
                 for path in condition.paths:
                     uses.setdefault(path, {})[rule.name] = rule
-        self.uses: dict[str, list] = {path: list(rules.values()) for path, rules in uses.items()}
+        self.uses: dict[str, list[KnowledgeRule | Review]] = {
+            path: list(rules.values()) for path, rules in uses.items()}
 
-    def condition(self, condition: Any, case: Any, certainty: Mapping, seen: tuple = ()) -> str:
+    def condition(self, condition: Condition, case: Case, certainty: Mapping[str, float],
+                  seen: tuple[Any, ...] = ()) -> str:
         """HOLDS, FAILS or UNKNOWN for one condition."""
         if isinstance(condition, BeliefCondition):
             if condition.holds(certainty.get(condition.hypothesis, 0.0)):
@@ -57,7 +65,8 @@ class Judge:
             return UNKNOWN if could_still_rise else FAILS
         return condition.judge(case, certainty)
 
-    def rule(self, rule: Any, case: Any, certainty: Mapping, seen: tuple = ()) -> Judgement:
+    def rule(self, rule: KnowledgeRule | Review, case: Case, certainty: Mapping[str, float],
+             seen: tuple[Any, ...] = ()) -> Judgement:
         """The ``Judgement`` of ``rule`` on ``case``.
 
         A report asks for the same rules many times over (for the open
@@ -74,7 +83,8 @@ class Judge:
             memo[rule.name] = self._judge(rule, case, certainty, ())
         return memo[rule.name]
 
-    def _judge(self, rule: Any, case: Any, certainty: Mapping, seen: tuple) -> Judgement:
+    def _judge(self, rule: KnowledgeRule | Review, case: Case, certainty: Mapping[str, float],
+               seen: tuple[Any, ...]) -> Judgement:
         seen = (*seen, rule)
         verdicts = [(c, self.condition(c, case, certainty, seen)) for c in self.kb.conditions[rule.name]]
         failed = tuple(c for c, v in verdicts if v == FAILS)
@@ -84,7 +94,7 @@ class Judge:
         open_paths += [p for c, v in verdicts if isinstance(c, AbsentCondition) for p in c.paths if not case.known(p)]
         return Judgement(rule, status, failed, unknown, tuple(dict.fromkeys(open_paths)))
 
-    def relevant_unknowns(self, case: Any, certainty: Mapping) -> list[str]:
+    def relevant_unknowns(self, case: Case, certainty: Mapping[str, float]) -> list[str]:
         """Unknown fields whose answer could still change a rule, in question order."""
         found = []
         for field in self.kb.question_order:
@@ -98,7 +108,7 @@ class Judge:
                     break
         return found
 
-    def affected_by(self, path: str, case: Any, certainty: Mapping) -> list:
+    def affected_by(self, path: str, case: Case, certainty: Mapping[str, float]) -> list[KnowledgeRule | Review]:
         """Rules whose outcome an answer to ``path`` could still change."""
         return [
             rule for rule in self.uses.get(path, ())

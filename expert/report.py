@@ -11,22 +11,26 @@ base's kinds.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from exsplain.expert.catalog import Conclusion, Region, Source
+from exsplain.expert.catalog import Conclusion, Kind, Region, Source
 from exsplain.expert.certainty import POSSIBLE, band
-from exsplain.expert.conditions import AbsentCondition, BeliefCondition, FieldCondition, ItemCondition
+from exsplain.expert.conditions import AbsentCondition, BeliefCondition, Condition, FieldCondition, ItemCondition
 from exsplain.expert.engine import Firing, Inference
 from exsplain.expert.rules import Belief
 from exsplain.expert.wording import fill
 
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
+    from exsplain.expert.knowledge_base import KnowledgeBase
+
 REPORT_SCHEMA = 3
 
 
-def matched(kb: Any, firing: Firing) -> list[tuple[Any, str]]:
+def matched(kb: KnowledgeBase, firing: Firing) -> list[tuple[Any, str]]:
     """``(condition, "path = value")`` for each condition a firing matched."""
     if firing.matched is not None:
         return [(None, line) for line in firing.matched]
@@ -47,12 +51,13 @@ def matched(kb: Any, firing: Firing) -> list[tuple[Any, str]]:
     return pairs
 
 
-def matched_answers(kb: Any, firing: Firing) -> list[str]:
+def matched_answers(kb: KnowledgeBase, firing: Firing) -> list[str]:
     """The answers (and beliefs) a firing matched, as ``path = value`` lines."""
     return list(dict.fromkeys(line for _, line in matched(kb, firing)))
 
 
-def because(kb: Any, case: Any, firings: list[Firing], words: Mapping, labels: Mapping) -> list[str]:
+def because(kb: KnowledgeBase, case: Case, firings: list[Firing], words: Mapping[str, str],
+            labels: Mapping[str, str]) -> list[str]:
     """The answers behind ``firings``, told back in plain words."""
     lines = []
     for firing in firings:
@@ -69,7 +74,7 @@ def because(kb: Any, case: Any, firings: list[Firing], words: Mapping, labels: M
     return [fill(line, words) for line in dict.fromkeys(lines)]
 
 
-def said(kb: Any, case: Any, path: str, condition: Any = None) -> list[str]:
+def said(kb: KnowledgeBase, case: Case, path: str, condition: Condition | None = None) -> list[str]:
     """The statements of the answer to ``path`` (for a list, the items ``condition`` matched)."""
     field = kb.vocabulary.field(path)
     value = case.get(path)
@@ -78,23 +83,23 @@ def said(kb: Any, case: Any, path: str, condition: Any = None) -> list[str]:
     return field.statements(value)
 
 
-def sources(items: Any) -> list[str]:
+def sources(items: Iterable[Source]) -> list[str]:
     return [str(s) for s in items]
 
 
-def source_of(kb: Any, text: str) -> Source:
+def source_of(kb: KnowledgeBase, text: str) -> Source:
     """The source a report names as ``text`` (see ``sources``), to put in words."""
     return _sources_by_text(kb)[text]
 
 
 @cache
-def _sources_by_text(kb: Any) -> dict[str, Source]:
+def _sources_by_text(kb: KnowledgeBase) -> dict[str, Source]:
     known = [s for c in kb.catalog.conclusions for s in c.sources]
     known += [s for rule in kb.rules for s in getattr(rule, "sources", ())]
     return {str(s): s for s in known}
 
 
-def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
+def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -> dict[str, Any]:
     """The report of ``case`` as plain data: everything a reader sees, decided here."""
     words = {**kb.catalog.wording(case), **region.words()}
     labels = kb.labels(words)
@@ -135,7 +140,7 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
         else:
             items.sort(key=lambda item: order[kb.conclusion(item["id"])])
         report[kind.key] = items
-        if kind.can_be_withheld:
+        if kind.withheld_key is not None:  # it can be withheld
             report[kind.withheld_key] = [
                 {"id": c.id, "label": labels[c.id], "reason": fill(firings[0].rule.reason or "", words)}
                 for c, firings in sorted(withheld.items(), key=lambda item: item[0].id) if c in drawn
@@ -157,7 +162,7 @@ def build(kb: Any, case: Any, inference: Inference, region: Region) -> dict:
 
 
 @cache
-def catalog_order(kb: Any) -> dict[Conclusion, int]:
+def catalog_order(kb: KnowledgeBase) -> dict[Conclusion, int]:
     """Each conclusion's place in the catalog, which breaks every tie."""
     return {c: n for n, c in enumerate(kb.catalog.conclusions)}
 
@@ -169,16 +174,17 @@ def sources_of(conclusion: Conclusion, firings: list[Firing]) -> tuple[Source, .
     return tuple(dict.fromkeys(saying)) if saying else conclusion.sources
 
 
-def said_by(conclusion: Conclusion, firings: list[Firing], words: Mapping) -> str:
+def said_by(conclusion: Conclusion, firings: list[Firing], words: Mapping[str, str]) -> str:
     """A conclusion's text: what the rules that drew it say, or its own text."""
     texts = list(dict.fromkeys(f.rule.says for f in firings if f.rule.says))
     return fill(" ".join(texts) if texts else conclusion.text, words)
 
 
-def ranked(kb: Any, case: Any, inference: Inference, kind: Any, words: Mapping, labels: Mapping) -> list[dict]:
+def ranked(kb: KnowledgeBase, case: Case, inference: Inference, kind: Kind, words: Mapping[str, str],
+           labels: Mapping[str, str]) -> list[dict[str, Any]]:
     """The hypotheses above 0, most certain first (ties in catalog order);
     ``shown`` marks those at least possible, which a reading lists."""
-    items = []
+    items: list[dict[str, Any]] = []
     for conclusion in kb.catalog.of_kind(kind):
         certainty = inference.certainty.get(conclusion.id, 0.0)
         if certainty <= 0:
@@ -204,7 +210,7 @@ def ranked(kb: Any, case: Any, inference: Inference, kind: Any, words: Mapping, 
 ALL_MOTIVES = "all_motives"
 
 
-def caveats(kb: Any, case: Any, report: dict, words: Mapping) -> list[dict]:
+def caveats(kb: KnowledgeBase, case: Case, report: dict[str, Any], words: Mapping[str, str]) -> list[dict[str, Any]]:
     """The caveats the case calls for, and the shown motives each stands before.
 
     A caveat for some motives is left out when none of them is shown; one
@@ -224,17 +230,17 @@ def caveats(kb: Any, case: Any, report: dict, words: Mapping) -> list[dict]:
     return found
 
 
-def answered(kb: Any, case: Any) -> bool:
+def answered(kb: KnowledgeBase, case: Case) -> bool:
     """Whether every safety question that applies has an answer."""
     return all(case.known(f.path) or f.applies(case) is False for f in kb.catalog.safety)
 
 
-def dangers(kb: Any, case: Any) -> list[Any]:
+def dangers(kb: KnowledgeBase, case: Case) -> list[Any]:
     """The dangers the case reports, in the order they are handled."""
     return [d for d in kb.catalog.dangers if d.reported(case)]
 
 
-def safety(kb: Any, case: Any, region: Region, advice: list[dict]) -> dict:
+def safety(kb: KnowledgeBase, case: Case, region: Region, advice: list[dict[str, Any]]) -> dict[str, Any]:
     """The help-first block: the dangers reported, the help lines for exactly
     those (for every danger while a safety question is unanswered), and the
     urgent advice, all in the order of danger."""
@@ -249,13 +255,13 @@ def safety(kb: Any, case: Any, region: Region, advice: list[dict]) -> dict:
             "help_first": help_first(is_answered, reported, urgent), "urgent": urgent}
 
 
-def help_first(is_answered: bool, reported: list, urgent: list) -> bool:
+def help_first(is_answered: bool, reported: list[Any], urgent: list[Any]) -> bool:
     """Help comes first when a danger is reported, a safety question is
     unanswered or any advice is urgent."""
     return bool(reported or urgent) or not is_answered
 
 
-def in_reading_order(kb: Any, advice: list[Conclusion]) -> list[Conclusion]:
+def in_reading_order(kb: KnowledgeBase, advice: list[Conclusion]) -> list[Conclusion]:
     """Advice in the order a reading shows it: the urgent first (in the
     catalog's order, which is the order of danger), then by theme in the
     catalog's order of themes, by priority within a theme, then catalog order."""
@@ -270,14 +276,14 @@ def in_reading_order(kb: Any, advice: list[Conclusion]) -> list[Conclusion]:
     return sorted(advice, key=place)
 
 
-def action_groups(kb: Any, report: dict) -> list[tuple[str | None, list[dict]]]:
+def action_groups(kb: KnowledgeBase, report: dict[str, Any]) -> list[tuple[str | None, list[dict[str, Any]]]]:
     """The advice that is not urgent, grouped under the theme headings in the
     order a reading shows it; a theme with no advice is left out.  Advice
     without a theme comes last, under no heading."""
     urgent = set(report["safety"]["urgent"])
     items = {item["id"]: item for kind in kb.kinds if kind.prioritised for item in report[kind.key]}
     headings = dict(kb.catalog.themes)
-    groups: dict[str | None, list[dict]] = {}
+    groups: dict[str | None, list[dict[str, Any]]] = {}
     for conclusion in in_reading_order(kb, [kb.conclusion(i) for i in items if i not in urgent]):
         groups.setdefault(conclusion.theme if conclusion.theme in headings else None, []).append(
             items[conclusion.id])
@@ -304,7 +310,7 @@ class Summary:
     help_first: bool
 
 
-def summary(kb: Any, case: Any, inference: Inference) -> Summary:
+def summary(kb: KnowledgeBase, case: Case, inference: Inference) -> Summary:
     """The ``Summary`` of a case, decided as ``build`` decides the report."""
     order = catalog_order(kb)
     ranked_kinds = [k for k in kb.kinds if k.ranked]
@@ -328,7 +334,7 @@ def summary(kb: Any, case: Any, inference: Inference) -> Summary:
 FIRST = 1  # the priority of advice that comes before everything else (help, where safety is at stake)
 
 
-def first_advice(kb: Any, report: dict) -> list[dict]:
+def first_advice(kb: KnowledgeBase, report: dict[str, Any]) -> list[dict[str, Any]]:
     """The report's urgent advice, in the order of danger, set apart from the rest."""
     items = {item["id"]: item for kind in kb.kinds if kind.prioritised for item in report[kind.key]}
     return [items[i] for i in report["safety"]["urgent"]]

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.catalog import Conclusion, Source
 from exsplain.expert.conditions import FAILS, FieldCondition
 from exsplain.expert.rules import declared_here
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
+    from exsplain.expert.engine import Inference
+    from exsplain.expert.knowledge_base import KnowledgeBase
 
 _definition_order = itertools.count(1 << 20)
 
@@ -24,7 +29,7 @@ class Finding:
     """One thing a review found: the answers behind it and the words for its message."""
 
     matched: list[str]
-    details: dict = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
     answers: tuple[str, ...] = ()  # the fields whose answers it is about
 
 
@@ -34,7 +39,7 @@ class Review:
     name = ""
     supports = None
     weight = 0.0
-    withholds: tuple = ()
+    withholds: tuple[Any, ...] = ()
     says = None
     reason = None
     salience = 0
@@ -52,7 +57,7 @@ class Review:
     def conclusions(self) -> list[Conclusion]:
         return list(self.concludes)
 
-    def findings(self, kb: Any, case: Any, inference: Any) -> list[Finding]:
+    def findings(self, kb: KnowledgeBase, case: Case, inference: Inference) -> list[Finding]:
         raise NotImplementedError
 
 
@@ -67,12 +72,12 @@ class AnswersFromAnotherSituation(Review):
 
     description = "an answer whose every rule needs another situation"
 
-    def __init__(self, concludes: Conclusion, situation: tuple, sources: tuple[Source, ...] | None = None):
+    def __init__(self, concludes: Conclusion, situation: tuple[Any, ...], sources: tuple[Source, ...] | None = None):
         super().__init__(concludes, sources)
         self.situation = situation
         self._requirements: dict[str, list[list[FieldCondition]]] | None = None
 
-    def requirements(self, kb: Any) -> dict[str, list[list[FieldCondition]]]:
+    def requirements(self, kb: KnowledgeBase) -> dict[str, list[list[FieldCondition]]]:
         """For each field, the situation conditions of each rule that uses it (worked out once)."""
         if self._requirements is None:
             self._requirements = {
@@ -84,7 +89,7 @@ class AnswersFromAnotherSituation(Review):
             }
         return self._requirements
 
-    def findings(self, kb: Any, case: Any, inference: Any) -> list[Finding]:
+    def findings(self, kb: KnowledgeBase, case: Case, inference: Inference) -> list[Finding]:
         found = []
         for path, requirements in self.requirements(kb).items():
             if not case.known(path) or path in case.asked:
@@ -120,7 +125,7 @@ class OverruledAnswers(Review):
 
     description = "an answer that another answer contradicts"
 
-    def findings(self, kb: Any, case: Any, inference: Any) -> list[Finding]:
+    def findings(self, kb: KnowledgeBase, case: Case, inference: Inference) -> list[Finding]:
         found = []
         for path, by in case.overruled:
             field_, other = kb.vocabulary.field(path), kb.vocabulary.field(by)

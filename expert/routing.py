@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from experta.fieldconstraint import L
-from experta.matchers.rete.check import FeatureCheck
-from experta.matchers.rete.nodes import FeatureTesterNode
+from exsplain.expert.experta import FeatureCheck, FeatureTesterNode, L
 
 MISSING = object()
 
@@ -27,7 +25,7 @@ class Route:
     belief pattern, which grows as the square of the rules.
     """
 
-    def __init__(self, key: str, table: dict[Any, list[tuple[tuple, Any]]]):
+    def __init__(self, key: str, table: dict[Any, list[tuple[tuple[Any, ...], Any]]]):
         self.key, self.table = key, table
 
     @classmethod
@@ -40,7 +38,7 @@ class Route:
         if not shared:
             return None
         key = max(sorted(shared), key=lambda k: len({tests[k] for tests, _ in paths}))
-        table: dict[Any, list[tuple[tuple, Any]]] = {}
+        table: dict[Any, list[tuple[tuple[Any, ...], Any]]] = {}
         try:
             for tests, callback in paths:
                 others = tuple((k, v) for k, v in tests.items() if k != key)

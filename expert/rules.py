@@ -15,14 +15,15 @@ import sys
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
-from typing import Any
-
-from experta import NOT, Fact, L, W
-from experta import Field as ExpertaField
-from experta.rule import Rule
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.catalog import Conclusion, Source
 from exsplain.expert.certainty import at_least
+from exsplain.expert.experta import NOT, Fact, L, Rule, W
+from exsplain.expert.experta import Field as ExpertaField
+
+if TYPE_CHECKING:
+    from exsplain.expert.engine import Engine
 
 # Salience layers: safety first, then all evidence, then what depends on the
 # combined certainty of the evidence, so that no conclusion is drawn from a
@@ -119,7 +120,7 @@ class KnowledgeRule(Rule):
         return self if self._origin is None else self._origin
 
     @property
-    def patterns(self) -> tuple:
+    def patterns(self) -> tuple[Any, ...]:
         return tuple(self)
 
     def conclusions(self) -> list[Conclusion]:
@@ -136,11 +137,11 @@ class ForeignRule:
     name: str
     supports = None
     weight = 0.0
-    concludes: tuple = ()
-    withholds: tuple = ()
+    concludes: tuple[Any, ...] = ()
+    withholds: tuple[Any, ...] = ()
     says = None
     reason = None
-    sources: tuple = ()
+    sources: tuple[Any, ...] = ()
     order = 1 << 30
     salience = 0
     defined = None
@@ -172,7 +173,8 @@ def _sources_of(conclusions: list[Conclusion]) -> tuple[Source, ...]:
     return tuple(dict.fromkeys(s for c in conclusions for s in c.sources))
 
 
-def _rule(patterns: tuple, salience: int, sources: tuple | None, **declaration: Any) -> KnowledgeRule:
+def _rule(patterns: tuple[Any, ...], salience: int, sources: tuple[Source, ...] | None,
+          **declaration: Any) -> KnowledgeRule:
     rule = KnowledgeRule(*patterns, salience=salience)
     for key, value in declaration.items():
         setattr(rule, key, value)
@@ -180,7 +182,7 @@ def _rule(patterns: tuple, salience: int, sources: tuple | None, **declaration: 
     rule.order = next(_definition_order)
     rule.defined = declared_here()
 
-    def fire(engine: Any) -> None:
+    def fire(engine: Engine) -> None:
         engine.apply(rule)
 
     # what experta's decorator sets, without reading fire's signature again for every rule
@@ -188,7 +190,8 @@ def _rule(patterns: tuple, salience: int, sources: tuple | None, **declaration: 
     return rule
 
 
-def evidence(*patterns: Any, supports: Conclusion, weight: float, sources: tuple | None = None) -> KnowledgeRule:
+def evidence(*patterns: Any, supports: Conclusion, weight: float,
+             sources: tuple[Source, ...] | None = None) -> KnowledgeRule:
     """A rule whose match is evidence for (or, with a negative weight, against) a hypothesis."""
     return _rule(patterns, EVIDENCE, sources, supports=supports, weight=weight)
 
@@ -199,7 +202,7 @@ def conclusion(
     withholds: tuple[Conclusion, ...] = (),
     says: str | None = None,
     reason: str | None = None,
-    sources: tuple | None = None,
+    sources: tuple[Source, ...] | None = None,
     salience: int = CONCLUSION,
 ) -> KnowledgeRule:
     """A rule that draws categorical conclusions and may withhold others."""
@@ -209,7 +212,7 @@ def conclusion(
                  says=says, reason=reason)
 
 
-def safety(*patterns: Any, sources: tuple, **declaration: Any) -> KnowledgeRule:
+def safety(*patterns: Any, sources: tuple[Source, ...], **declaration: Any) -> KnowledgeRule:
     """A conclusion that fires before everything else and overrides other advice."""
     return conclusion(*patterns, sources=sources, salience=SAFETY, **declaration)
 

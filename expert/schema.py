@@ -5,18 +5,22 @@ editors for ``$schema``) then complete and check fields as people type.
 """
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.case import FREE_TEXT
-from exsplain.expert.catalog import VERBS
+from exsplain.expert.catalog import VERBS, Kind
 from exsplain.expert.certainty import BANDS
 from exsplain.expert.report import ALL_MOTIVES, REPORT_SCHEMA
 from exsplain.expert.wording import fill
 
+if TYPE_CHECKING:
+    from exsplain.expert.knowledge_base import KnowledgeBase
+
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def case_schema(kb: Any) -> dict:
+def case_schema(kb: KnowledgeBase) -> dict[str, Any]:
     """The schema of a case file: every table and field, its allowed values and its question."""
     words = {"they": "they", "them": "them", "their": "their", "themself": "themselves", "is": "are",
              "does": "do", "has": "have", "s": ""}
@@ -46,11 +50,11 @@ def case_schema(kb: Any) -> dict:
     }
 
 
-def report_schema(kb: Any) -> dict:
+def report_schema(kb: KnowledgeBase) -> dict[str, Any]:
     """The schema of a JSON report (``exsplain analyze --format json``)."""
     text = {"type": "string"}
     texts = {"type": "array", "items": text}
-    ids = lambda kind: {"enum": [c.id for c in kb.catalog.of_kind(kind)]}
+    ids: Callable[[Kind], dict[str, Any]] = lambda kind: {"enum": [c.id for c in kb.catalog.of_kind(kind)]}
     motive = next(k for k in kb.kinds if k.ranked)
     advice = next(k for k in kb.kinds if k.prioritised)
     properties: dict[str, Any] = {
@@ -109,12 +113,12 @@ def report_schema(kb: Any) -> dict:
 CHANNELS = tuple(VERBS)  # the ways a help line can be reached
 
 
-def kinds_of_help(kb: Any) -> set[str]:
+def kinds_of_help(kb: KnowledgeBase) -> set[str]:
     """What help lines are for, as the regions declare them."""
     return {r.for_ for region in kb.catalog.regions for r in region.resources}
 
 
-def watch_schema() -> dict:
+def watch_schema() -> dict[str, Any]:
     """The schema of one line of ``exsplain trace --watch --format jsonl``: one event of ``expert.watch``."""
     from exsplain.expert.watch import DECIDED_BY
 
@@ -134,16 +138,16 @@ def watch_schema() -> dict:
             "oneOf": [_object(event) for event in events]}
 
 
-def _object(properties: dict, **optional: Any) -> dict:
+def _object(properties: dict[str, Any], **optional: Any) -> dict[str, Any]:
     """An object with exactly ``properties`` (all required) and maybe ``optional``."""
     return {"type": "object", "additionalProperties": False, "required": list(properties),
             "properties": {**properties, **optional}}
 
 
-def output_schemas(kb: Any) -> dict[str, dict]:
+def output_schemas(kb: KnowledgeBase) -> dict[str, dict[str, Any]]:
     """The schema of every JSON output besides the report, by the name ``exsplain schema`` takes."""
     text, texts, number = {"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "number"}
-    nullable = lambda schema: {"anyOf": [schema, {"type": "null"}]}
+    nullable: Callable[[dict[str, Any]], dict[str, Any]] = lambda schema: {"anyOf": [schema, {"type": "null"}]}
     conclusion_ids = {"enum": [c.id for c in kb.catalog.conclusions]}
     rule_names = {"enum": [r.name for r in kb.rules]}
     field_ids = {"enum": list(kb.vocabulary.fields)}
@@ -187,7 +191,7 @@ def output_schemas(kb: Any) -> dict[str, dict]:
                    "warning_count": nullable({"type": "integer", "minimum": 0}), "error": nullable(text)})
     count = _object({"section": text, "id": text, "label": text, "cases": {"type": "integer", "minimum": 0},
                      "share": {"type": "number", "minimum": 0, "maximum": 1}})
-    schemas: dict[str, tuple[str, dict]] = {
+    schemas: dict[str, tuple[str, dict[str, Any]]] = {
         "trace": ("The steps of `exsplain trace --format json`", {"type": "array", "items": _object(
             {"step": {"type": "integer", "minimum": 1}, "rule": rule_names, "defined": nullable(text),
              "matched": texts, "declared": texts})}),

@@ -23,7 +23,8 @@ from typing import Any
 
 from exsplain.expert import reading
 from exsplain.expert.case import FREE_TEXT, Case, Vocabulary, check_text
-from exsplain.expert.fields import CaseError, ReplyError
+from exsplain.expert.fields import CaseError
+from exsplain.expert.replies import ReplyError
 from exsplain.expert.wording import excerpt, shown
 
 MAX_BYTES = 16 * reading.MAX_BYTES  # a spreadsheet holds many cases

@@ -11,14 +11,19 @@ An engine without a listener pays one ``is None`` test per step.
 """
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from experta.fact import InitialFact
-
-from exsplain.expert.engine import Engine, origin_of
+from exsplain.expert.engine import Engine, Firing, Inference, origin_of
+from exsplain.expert.experta import InitialFact
 from exsplain.expert.fields import ChoiceSet
+from exsplain.expert.review import Review
 from exsplain.expert.rules import Belief
 from exsplain.expert.wording import fill
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
+    from exsplain.expert.knowledge_base import KnowledgeBase
 
 DECIDED_BY = ("alone", "salience", "recency", "order")
 
@@ -26,10 +31,10 @@ DECIDED_BY = ("alone", "salience", "recency", "order")
 class Listener:
     """What an engine tells whoever watches it; subclasses override what they need."""
 
-    def facts_changed(self, engine: Engine, declared: list, retracted: list) -> None:
+    def facts_changed(self, engine: Engine, declared: list[Any], retracted: list[Any]) -> None:
         """Facts entered (``declared``) or left (``retracted``) working memory."""
 
-    def agenda_changed(self, engine: Engine, added: list, removed: list) -> None:
+    def agenda_changed(self, engine: Engine, added: list[Any], removed: list[Any]) -> None:
         """The Rete network found activations to add to the agenda, or to remove; ``engine.agenda`` is unchanged yet."""
 
     def firing(self, engine: Engine, activation: Any) -> None:
@@ -39,12 +44,12 @@ class Listener:
 class Watcher(Listener):
     """Records what the engine does as events, in words and with ids."""
 
-    def __init__(self, kb: Any, words: dict) -> None:
+    def __init__(self, kb: KnowledgeBase, words: Mapping[str, str]) -> None:
         self.words, self.labels = words, kb.labels(words)
-        self.events: list[dict] = []
+        self.events: list[dict[str, Any]] = []
         self.items = {f.item: f for f in kb.vocabulary.fields.values() if isinstance(f, ChoiceSet)}
 
-    def facts_changed(self, engine: Engine, declared: list, retracted: list) -> None:
+    def facts_changed(self, engine: Engine, declared: list[Any], retracted: list[Any]) -> None:
         for event, facts, verb in (("retract", retracted, "Retracted"), ("declare", declared, "Declared")):
             for fact in facts:
                 number = fact["__factid__"]
@@ -52,7 +57,7 @@ class Watcher(Listener):
                 self.events.append({"event": event, "fact": number, "class": type(fact).__name__,
                                     "values": values_of(fact), "text": f"{verb} f-{number}: {said}."})
 
-    def agenda_changed(self, engine: Engine, added: list, removed: list) -> None:
+    def agenda_changed(self, engine: Engine, added: list[Any], removed: list[Any]) -> None:
         waiting = {identity(a) for a in engine.agenda.activations}
         # The matcher finds them in no fixed order: tell them in the strategy's, next in line first.
         removed, added = (sorted(found, key=engine.strategy.get_key, reverse=True) for found in (removed, added))
@@ -77,15 +82,16 @@ class Watcher(Listener):
         event.update(decided_by=decided_by, over=over, agenda=len(waiting), text=f"{event['text']}. {why}.")
         self.events.append(event)
 
-    def reviews(self, firings: list) -> None:
+    def reviews(self, firings: list[Firing]) -> None:
         """The reviews run after the engine, as the trace records them."""
         for firing in firings:
             rule = firing.rule
+            assert isinstance(rule, Review)  # the steps after the engine's are the reviews'
             self.events.append({"event": "review", "step": firing.step, "rule": rule.name, "defined": rule.defined,
                                 "text": f"Review, step {firing.step}: {rule.name} ({rule.defined}), run after "
                                         f"the rules on what they did, found {rule.description}."})
 
-    def activation_event(self, event: str, activation: Any, verb: str, why: str = "") -> dict:
+    def activation_event(self, event: str, activation: Any, verb: str, why: str = "") -> dict[str, Any]:
         rule = origin_of(activation.rule)
         facts = sorted(f["__factid__"] for f in activation.facts)
         on = together([f"f-{n}" for n in facts])
@@ -111,7 +117,7 @@ class Watcher(Listener):
         return repr(fact)
 
 
-def chosen_over(key: tuple, other: tuple, name: str) -> tuple[str, str]:
+def chosen_over(key: tuple[Any, ...], other: tuple[Any, ...], name: str) -> tuple[str, str]:
     """Why the strategy ranks ``key`` above ``other`` (the next in line, ``name``), in words."""
     if key[0] != other[0]:
         return "salience", f"its salience, {key[0]}, is higher than the {other[0]} of the next in line, {name}"
@@ -122,11 +128,11 @@ def chosen_over(key: tuple, other: tuple, name: str) -> tuple[str, str]:
     return "order", f"the same salience and facts as the next in line, {name}, and it is written first"
 
 
-def identity(activation: Any) -> tuple:
+def identity(activation: Any) -> tuple[Any, ...]:
     return origin_of(activation.rule).name, frozenset(f["__factid__"] for f in activation.facts)
 
 
-def values_of(fact: Any) -> dict:
+def values_of(fact: Any) -> dict[str, Any]:
     """A fact's fields as JSON values (experta's own keys left out)."""
     return {k: list(v) if isinstance(v, tuple) else v for k, v in fact.as_dict().items()
             if isinstance(k, str) and not k.startswith("__")}
@@ -136,7 +142,7 @@ def together(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def watch(kb: Any, case: Any) -> tuple[Any, list[dict]]:
+def watch(kb: KnowledgeBase, case: Case) -> tuple[Inference, list[dict[str, Any]]]:
     """Infer ``case`` on a fresh engine with a ``Watcher``: the inference and every event, in order."""
     watcher = Watcher(kb, kb.catalog.wording(case))
     engine = kb.engine_class()

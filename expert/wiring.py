@@ -9,17 +9,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from experta.conditionalelement import AND, EXISTS, FORALL, NOT, OR, TEST
-from experta.fact import Fact, InitialFact
-from experta.matchers.rete.check import SameContextCheck, WhereCheck
-from experta.matchers.rete.nodes import NotNode, OrdinaryMatchNode, WhereNode
-from experta.rule import Rule
+from exsplain.expert.experta import (
+    AND,
+    EXISTS,
+    FORALL,
+    NOT,
+    OR,
+    TEST,
+    Fact,
+    InitialFact,
+    NotNode,
+    OrdinaryMatchNode,
+    Rule,
+    SameContextCheck,
+    WhereCheck,
+    WhereNode,
+)
 
 
 class BetaWiring:
     """The beta nodes of one rule's left-hand side, joined two inputs at a time."""
 
-    def __init__(self, alpha_terminals: dict):
+    def __init__(self, alpha_terminals: dict[Any, Any]):
         self.alpha = alpha_terminals
 
     def node_of(self, element: Any) -> Any:

@@ -14,12 +14,12 @@ from collections.abc import Mapping
 from typing import Any
 
 
-class _Words(dict):
+class _Words(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
 
-def fill(text: str, words: Mapping) -> str:
+def fill(text: str, words: Mapping[str, str]) -> str:
     """``text`` with its ``{placeholders}`` filled; unknown ones stay as written."""
     return text.format_map(_Words(words))
 

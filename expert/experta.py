@@ -1,0 +1,73 @@
+"""experta, the rules engine, behind one typed boundary.
+
+experta ships no type information: to mypy each of its names is ``Any``, and
+a class built on ``Any`` is not checked at all.  The rest of ``expert/``
+imports experta's names from here.  At run time they are experta's own
+objects, unchanged; to the type checker, the classes that ``expert/`` builds
+on are declared as classes (on experta's unknown ones, the only place that
+is allowed), so that everything built on them is checked.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from experta import watchers
+from experta.agenda import Agenda
+from experta.conditionalelement import AND, EXISTS, FORALL, NOT, OR, TEST
+from experta.fact import InitialFact
+from experta.fieldconstraint import NOTFC, ORFC, L, P, W
+from experta.matchers.rete import nodes
+from experta.matchers.rete.check import FeatureCheck, SameContextCheck, TypeCheck, WhereCheck
+from experta.matchers.rete.mixins import NoMemory
+from experta.matchers.rete.nodes import ConflictSetNode, FeatureTesterNode, NotNode, OrdinaryMatchNode, WhereNode
+
+if TYPE_CHECKING:
+    import experta.fact
+    import experta.factlist
+    import experta.matchers
+    import experta.matchers.rete.token
+    import experta.rule
+    import experta.strategies
+
+    class Validable(experta.fact.Validable):  # type: ignore[misc]
+        """The metaclass of experta's facts."""
+
+    class Fact(experta.fact.Fact, metaclass=Validable):  # type: ignore[misc]
+        """A fact of working memory, and a pattern in a rule."""
+
+    class Field(experta.fact.Field):  # type: ignore[misc]
+        """A declared field of a fact class."""
+
+    class Rule(experta.rule.Rule):  # type: ignore[misc]
+        """A rule: its patterns and the function it fires."""
+
+        def __hash__(self) -> int: ...
+
+    class KnowledgeEngine(experta.KnowledgeEngine):  # type: ignore[misc]
+        """The engine: working memory, agenda and matcher."""
+
+    class DepthStrategy(experta.strategies.DepthStrategy):  # type: ignore[misc]
+        """Depth-first conflict resolution."""
+
+    class FactList(experta.factlist.FactList):  # type: ignore[misc]
+        """Working memory's numbered facts."""
+
+    class ReteMatcher(experta.matchers.ReteMatcher):  # type: ignore[misc]
+        """The Rete network that matches facts to rules."""
+
+    class Token(experta.matchers.rete.token.Token):  # type: ignore[misc]
+        """A fact or join passing through the network."""
+else:
+    from experta import Fact, KnowledgeEngine, Rule
+    from experta.fact import Field, Validable
+    from experta.factlist import FactList
+    from experta.matchers import ReteMatcher
+    from experta.matchers.rete.token import Token
+    from experta.strategies import DepthStrategy
+
+__all__ = [
+    "AND", "EXISTS", "FORALL", "NOT", "NOTFC", "OR", "ORFC", "TEST", "Agenda", "ConflictSetNode", "DepthStrategy",
+    "Fact", "FactList", "FeatureCheck", "FeatureTesterNode", "Field", "InitialFact", "KnowledgeEngine", "L",
+    "NoMemory", "NotNode", "OrdinaryMatchNode", "P", "ReteMatcher", "Rule", "SameContextCheck", "Token", "TypeCheck",
+    "Validable", "W", "WhereCheck", "WhereNode", "nodes", "watchers",
+]
