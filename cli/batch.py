@@ -12,6 +12,7 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -193,7 +194,7 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
         rows = with_progress(rows, len(items))
     previous = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
 
-    def stop(signum: int, frame: Any) -> None:
+    def stop(signum: int, frame: FrameType | None) -> None:
         raise Terminated(signum)
 
     for signum in previous:
