@@ -44,7 +44,7 @@ class Footnotes:
 
 def about(source: Source, phrases: Mapping[str, str]) -> str:
     if source.article is None:
-        return fill(phrases["beyond_the_articles"], {"note": source.note})
+        return fill(phrases["beyond_the_articles"], {"note": str(source.note)})
     return f"“{source.article.title}”, {source.article.description}."
 
 
@@ -212,7 +212,7 @@ def open_questions(analysis: Analysis, page: Page) -> list[str]:
     lines = ["", page.heading(phrases["open_questions"])]
     lines += [line for q in questions[:OPEN_QUESTIONS_SHOWN] for line in page.item(q["text"])]
     if len(questions) > OPEN_QUESTIONS_SHOWN:
-        more = {"more": len(questions) - OPEN_QUESTIONS_SHOWN}
+        more = {"more": str(len(questions) - OPEN_QUESTIONS_SHOWN)}
         lines += page.wrap(fill(phrases["more_questions" if page.fancy else "more_questions_plain"], more))
     return lines
 
