@@ -78,7 +78,7 @@ def section_data(kb: KnowledgeBase, name: str, words: dict[str, str]) -> list[di
         labels = kb.labels(words)
         from exsplain.expert.explain import effects
 
-        records = []
+        records: list[dict[str, Any]] = []
         for rule in kb.rules:
             conditions = [c.in_words(words, labels) for c in kb.conditions[rule.name]]
             said = []
