@@ -15,12 +15,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from exsplain.cli.render import help_line
-from exsplain.expert.catalog import Kind, Source
 from exsplain.expert.graph import derivation, to_mermaid
 from exsplain.expert.wording import fill, shown
 
 if TYPE_CHECKING:
     from exsplain.expert.case import Case
+    from exsplain.expert.catalog import Kind, Source
     from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
 
 INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]~^$|])")
