@@ -1,12 +1,16 @@
 """``exsplain analyze``: the reasoning on case files, as text, JSON, Markdown or a graph."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from exsplain.cli.output import say, say_json
 from exsplain.cli.params import CaseFiles, format_option, knowledge_base, region_option
+
+if TYPE_CHECKING:  # for annotations only: ``analyze --help`` does not load the engine
+    from exsplain.expert.case import Case
+    from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
 
 
 @click.command()
@@ -18,7 +22,7 @@ from exsplain.cli.params import CaseFiles, format_option, knowledge_base, region
 @click.option("--sources", "show_sources", is_flag=True,
               help="Also list every source in full (article and paragraphs).")
 @region_option
-def analyze(cases: tuple, output_format: str, show_trace: bool, sensitivity: bool, show_sources: bool,
+def analyze(cases: tuple[Case, ...], output_format: str, show_trace: bool, sensitivity: bool, show_sources: bool,
             region: str) -> None:
     """Explain why the ex cries, from one or more case files.
 
@@ -59,7 +63,7 @@ def analyze(cases: tuple, output_format: str, show_trace: bool, sensitivity: boo
         say("\n\n\n".join(report_text(a, page, show_trace, show_sources, s) for a, s in zip(analyses, extra)))
 
 
-def sensitivity_of(kb: Any, analysis: Any) -> list[dict]:
+def sensitivity_of(kb: KnowledgeBase, analysis: Analysis) -> list[dict[str, Any]]:
     from exsplain.expert.compare import sensitivity
 
     return sensitivity(kb, analysis)

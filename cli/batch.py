@@ -12,13 +12,17 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from exsplain.cli.output import say, say_json
 from exsplain.cli.params import knowledge_base
 from exsplain.cli.status import BadInput, ExitStatus, Stop
+
+if TYPE_CHECKING:
+    from exsplain.expert.spreadsheet import Writer
 
 POLL = 0.1  # seconds the pool is waited on with the stopping signals held
 COLUMNS = ("file", "top_motive", "certainty", "band", "first_action", "warning_count", "error")
@@ -29,7 +33,7 @@ class Item:
     """One case to summarize: a case file, or a row of a spreadsheet (``row`` holds its cells)."""
 
     source: str
-    row: dict | None = None
+    row: dict[str, str] | None = None
     problem: str | None = None
 
 
@@ -57,7 +61,7 @@ def items_of(paths: Iterable[str]) -> list[Item]:
     return items
 
 
-def summarize(item: Item, overview: bool = False) -> dict:
+def summarize(item: Item, overview: bool = False) -> dict[str, Any]:
     """One row for one case; an invalid case gets its error instead of conclusions."""
     from exsplain.expert.fields import CaseError
     from exsplain.expert.report import summary
@@ -92,7 +96,7 @@ def summarize(item: Item, overview: bool = False) -> dict:
     return row
 
 
-def summarize_many(work: tuple[bool, list[Item]]) -> list[dict]:
+def summarize_many(work: tuple[bool, list[Item]]) -> list[dict[str, Any]]:
     """The rows of a chunk of items (what a worker is given at a time)."""
     overview, items = work
     return [summarize(item, overview) for item in items]
@@ -112,7 +116,7 @@ def worker_start() -> None:
     release()
 
 
-def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict]:
+def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict[str, Any]]:
     """Rows in the order of ``items``, computed by up to ``jobs`` processes.
 
     The pool is only ever touched with the stopping signals held: an
@@ -190,7 +194,7 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
         rows = with_progress(rows, len(items))
     previous = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
 
-    def stop(signum: int, frame: Any) -> None:
+    def stop(signum: int, frame: FrameType | None) -> None:
         raise Terminated(signum)
 
     for signum in previous:
@@ -216,7 +220,7 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
         raise BadInput(invalid_message(collected, overview, output_format))
 
 
-def write_rows(rows: Iterable[dict], output_format: str, excel: bool = False) -> list[dict]:
+def write_rows(rows: Iterable[dict[str, Any]], output_format: str, excel: bool = False) -> list[dict[str, Any]]:
     """Print the rows as they come (a table and a JSON array wait for all); returns them."""
     collected = []
     if output_format == "jsonl":
@@ -247,21 +251,21 @@ class Said:
         say(text, nl=False)
 
 
-def csv_out(excel: bool = False) -> Any:
+def csv_out(excel: bool = False) -> Writer:
     """The one CSV writer over standard output; on a terminal, cells are shown escaped."""
     from exsplain.expert.spreadsheet import Writer
 
     return Writer(Said(), excel, escaped=sys.stdout.isatty())
 
 
-def summary_of(rows: list[dict], output_format: str, excel: bool = False) -> list[dict]:
+def summary_of(rows: list[dict[str, Any]], output_format: str, excel: bool = False) -> list[dict[str, Any]]:
     """How often each motive is at least possible and each action advised, safety first."""
     from exsplain.expert.wording import fill
 
     kb = knowledge_base()
     valid = [r for r in rows if not r["error"]]
     words = kb.catalog.wording(kb.vocabulary.validate({}))
-    counts = [{"section": "safety", "id": "help_first", "label": "Cases where help comes first",
+    counts: list[dict[str, Any]] = [{"section": "safety", "id": "help_first", "label": "Cases where help comes first",
                "cases": sum(1 for r in valid if r["overview"]["urgent"])}]
     for kind in kb.kinds:
         column = "possible" if kind.ranked else "advice" if kind.prioritised else None
@@ -287,7 +291,7 @@ def summary_of(rows: list[dict], output_format: str, excel: bool = False) -> lis
     return rows
 
 
-def with_progress(rows: Iterable[dict], total: int) -> Iterator[dict]:
+def with_progress(rows: Iterable[dict[str, Any]], total: int) -> Iterator[dict[str, Any]]:
     with click.progressbar(length=total, label="Analyzing", file=sys.stderr) as bar:
         for row in rows:
             bar.update(1)

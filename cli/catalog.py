@@ -1,12 +1,17 @@
 """``exsplain catalog``: the knowledge base in words, without reading Python."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import click
 import click.shell_completion
 
 from exsplain.cli.output import say, say_json
-from exsplain.cli.params import format_option, knowledge_base
+from exsplain.cli.params import NameType, format_option, knowledge_base
 from exsplain.expert.wording import fill
+
+if TYPE_CHECKING:
+    from exsplain.expert.knowledge_base import KnowledgeBase
 
 EXTRA = ("rules", "questions")
 
@@ -16,17 +21,18 @@ def sections() -> list[str]:
     return [kind.key for kind in knowledge_base().kinds] + list(EXTRA)
 
 
-class Section(click.ParamType):
+class Section(NameType):
     """A section of the catalog; checked against the knowledge base only when given."""
 
     name = "section"
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
         if value not in sections():
             self.fail(f"{value!r} is not one of {', '.join(sections())}.", param, ctx)
         return value
 
-    def shell_complete(self, ctx, param, incomplete):
+    def shell_complete(self, ctx: click.Context, param: click.Parameter,
+                       incomplete: str) -> list[click.shell_completion.CompletionItem]:
         return [click.shell_completion.CompletionItem(s) for s in sections() if s.startswith(incomplete)]
 
 
@@ -66,13 +72,13 @@ def catalog(section: str | None, output_format: str) -> None:
     say("\n".join(lines))
 
 
-def section_data(kb, name: str, words: dict) -> list[dict]:
+def section_data(kb: KnowledgeBase, name: str, words: dict[str, str]) -> list[dict[str, Any]]:
     """One section as records: ids for tools and a ``text`` line in words for people."""
     if name == "rules":
         labels = kb.labels(words)
         from exsplain.expert.explain import effects
 
-        records = []
+        records: list[dict[str, Any]] = []
         for rule in kb.rules:
             conditions = [c.in_words(words, labels) for c in kb.conditions[rule.name]]
             said = []

@@ -1,21 +1,26 @@
 """What-if and sensitivity said in words: which answer, and what it would change."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.cli.layout import Page
 from exsplain.expert.report import FIRST
 from exsplain.expert.wording import fill
 
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
+    from exsplain.expert.fields import Field
+    from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
 
-def answer_words(field: Any, value: Any, words: dict) -> str:
+
+def answer_words(field: Field, value: Any, words: dict[str, str]) -> str:
     """An answer as the person would give it, or "no answer" for an unknown one."""
     if value is None:
         return "no answer"
     return fill(field.label(value), words)
 
 
-def change_phrases(kb: Any, diff: dict, words: dict) -> list[str]:
+def change_phrases(kb: KnowledgeBase, diff: dict[str, Any], words: dict[str, str]) -> list[str]:
     """Each change in a difference between two reports, as a short phrase in words."""
     labels = kb.labels(words)
 
@@ -49,7 +54,7 @@ def change_phrases(kb: Any, diff: dict, words: dict) -> list[str]:
     return phrases
 
 
-def whatif_lines(kb: Any, case: Any, changes: dict, diff: dict, page: Page) -> list[str]:
+def whatif_lines(kb: KnowledgeBase, case: Case, changes: dict[str, Any], diff: dict[str, Any], page: Page) -> list[str]:
     words = kb.catalog.wording(case)
     lines = []
     for path, value in changes.items():
@@ -63,7 +68,7 @@ def whatif_lines(kb: Any, case: Any, changes: dict, diff: dict, page: Page) -> l
     return lines + ([] if phrases else page.item("Nothing in the reading would change."))
 
 
-def sensitivity_lines(analysis: Any, questions: list[dict], page: Page) -> list[str]:
+def sensitivity_lines(analysis: Analysis, questions: list[dict[str, Any]], page: Page) -> list[str]:
     kb, words = analysis.kb, analysis.words
     lines = page.wrap("Safety questions first, then the answers that would change the most.")
     for question in questions:

@@ -11,7 +11,8 @@ kept in sight at the end.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -23,6 +24,14 @@ from exsplain.cli.saving import Saver
 from exsplain.cli.status import BadInput, ExitStatus, Stop
 from exsplain.expert.replies import NotSure, ReplyError, Unclear, number, plain, yes_or_no
 from exsplain.expert.wording import fill
+
+if TYPE_CHECKING:  # for annotations only: ``consult --help`` does not load the engine
+    from exsplain.expert.case import Case
+    from exsplain.expert.catalog import Conclusion, Region
+    from exsplain.expert.consultation import Consultation
+    from exsplain.expert.explain import Effect
+    from exsplain.expert.fields import Field
+    from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
 
 MAX_REPLY = 1000  # characters of one reply; a longer line is refused
 MAX_DISCARD = 1 << 16  # how far past an over-long reply to look for its end
@@ -52,7 +61,7 @@ class Unreadable(Exception):
 class Dialogue:
     """One consultation's conversation: questions out, replies in."""
 
-    def __init__(self, kb: Any, consultation: Any, region: str, err: bool, saver: Saver | None):
+    def __init__(self, kb: KnowledgeBase, consultation: Consultation, region: str, err: bool, saver: Saver | None):
         self.kb, self.consultation, self.region, self.err, self.saver = kb, consultation, region, err, saver
         self.page = Page.for_stream(err)
         self.interactive = bool(sys.stdin and sys.stdin.isatty() and not err)
@@ -106,11 +115,11 @@ class Dialogue:
             self.say()
             self.text(f"I kept the {kept} answer{'s' if kept != 1 else ''} you gave before; {left}.")
 
-    def words(self) -> dict:
+    def words(self) -> dict[str, str]:
         """The words that fill the questions' and advice's placeholders: the pronoun's, and the region's."""
         return {**self.kb.catalog.wording(self.consultation.case), **self.kb.catalog.region(self.region).words()}
 
-    def show(self, field: Any, current: Any = None) -> None:
+    def show(self, field: Field, current: Any = None) -> None:
         words = self.words()
         if field in self.kb.catalog.safety and not self.lead_in_shown:
             self.say()
@@ -125,7 +134,7 @@ class Dialogue:
         if current is not None:
             self.text(f"(Your answer now: {fill(field.label(current), words)}.)")
 
-    def ask(self, field: Any, current: Any = None) -> None:
+    def ask(self, field: Field, current: Any = None) -> None:
         """Ask ``field`` until the reply answers it, skips it, goes back or quits."""
         self.show(field, current)
         tries, why = 0, 0
@@ -191,7 +200,7 @@ class Dialogue:
             return False
         return not reply or yes_or_no(reply) is True
 
-    def not_sure(self, field: Any) -> None:
+    def not_sure(self, field: Field) -> None:
         """"Not sure" leaves the question open; at a safety question the help stays on screen, said once."""
         self.consultation.skip(field)
         if field not in self.kb.catalog.safety:
@@ -205,7 +214,7 @@ class Dialogue:
         self.block(self.page.wrap(NOT_SURE, width=self.page.width - 2)
                    + self.resources(region, [r for d in self.kb.catalog.dangers for r in d.resources]))
 
-    def answer(self, field: Any, value: Any) -> None:
+    def answer(self, field: Field, value: Any) -> None:
         urgent_before = self.urgent()
         self.consultation.answer(field, value)
         if self.saver:
@@ -216,14 +225,14 @@ class Dialogue:
         if new:
             self.acknowledge(new)
 
-    def urgent(self) -> list[Any]:
+    def urgent(self) -> list[Conclusion]:
         """The advice that comes first, as the answers so far stand."""
         from exsplain.expert.report import FIRST, summary
 
         advice = summary(self.kb, self.consultation.case, self.consultation.inference()).advice
         return [c for c in advice if c.priority == FIRST]
 
-    def acknowledge(self, urgent: list[Any]) -> None:
+    def acknowledge(self, urgent: list[Conclusion]) -> None:
         """A safety answer is met at once with help, before the next question; the questions can wait."""
         from exsplain.expert.report import said_by
 
@@ -239,7 +248,7 @@ class Dialogue:
                                "see your reading.", width=inner)
         self.block(body)
 
-    def resources(self, region: Any, needs: Any) -> list[str]:
+    def resources(self, region: Region, needs: Iterable[str]) -> list[str]:
         """The region's help lines for ``needs`` (kinds of help, in the order to list them)."""
         lines = self.page.wrap(f"Where to find help ({region.name}):", width=self.page.width - 2)
         for resource in region.for_(needs):
@@ -252,7 +261,7 @@ class Dialogue:
         self.say()
         self.lines([f"{bar} {line}".rstrip() for line in body])
 
-    def why(self, field: Any, level: int) -> None:
+    def why(self, field: Field, level: int) -> None:
         """Why the question is asked, in words, one level further each time:
         what the answer changes, the rule behind it, what that advice says, where it shows."""
         from exsplain.expert.report import FIRST
@@ -357,10 +366,9 @@ class Dialogue:
             raise EOFError from None
         if not line:
             raise EOFError
-        ending = b"\n" if isinstance(line, bytes) else "\n"
-        if len(line) > MAX_REPLY and not line.endswith(ending):
+        if len(line) > MAX_REPLY and not ended(line):
             rest = (stream or sys.stdin).readline(MAX_DISCARD)
-            if not rest.endswith(ending):
+            if not ended(rest):
                 say("\nThat input has no end in sight; stopping here.", err=True)
                 raise EOFError
             return "\x00"  # an over-long reply: no answer matches it
@@ -401,7 +409,12 @@ class Dialogue:
                 return
 
 
-def said_to(effect: Any) -> str:
+def ended(line: bytes | str) -> bool:
+    """Whether a line read from standard input (bytes, or text where there is no buffer) reached its end."""
+    return line.endswith(b"\n") if isinstance(line, bytes) else line.endswith("\n")
+
+
+def said_to(effect: Effect) -> str:
     """What a rule's conclusion does to the reading, as the end of "the reading …"."""
     kind = effect.conclusion.kind
     if effect.withholds:
@@ -418,7 +431,7 @@ def together(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def help_in_sight(kb: Any, report: dict) -> tuple[list[str], str | None]:
+def help_in_sight(kb: KnowledgeBase, report: dict[str, Any]) -> tuple[list[str], str | None]:
     """The help lines (one line each) and the first action to take, when the
     reading puts help first; nothing otherwise.  The one place that reads
     these from the report (``first_action`` and ``dangers`` once the report
@@ -454,7 +467,7 @@ def enable_line_editing() -> None:
               help="Start from the answers in this case file and ask only what still matters.")
 @format_option("text", "json")
 @region_option
-def consult(save_path: str | None, answers: Any, output_format: str, region: str) -> None:
+def consult(save_path: str | None, answers: Case | None, output_format: str, region: str) -> None:
     """Answer a few questions and get a reading of the ex's tears.
 
     The engine asks only what can still change the reading: first how to
@@ -517,7 +530,7 @@ def finish(dialogue: Dialogue, region: str, output_format: str, status: ExitStat
     return show_reading(dialogue, dialogue.kb.analyze(dialogue.consultation.case, region), output_format, status)
 
 
-def interrupted(dialogue: Dialogue, analysis: Any, saver: Saver | None) -> None:
+def interrupted(dialogue: Dialogue, analysis: Analysis, saver: Saver | None) -> None:
     """Ctrl-C: say what was kept, and still show where to find help if it may be needed."""
     from exsplain.cli.render import help_first
 
@@ -529,7 +542,7 @@ def interrupted(dialogue: Dialogue, analysis: Any, saver: Saver | None) -> None:
         say(line, err=True)
 
 
-def show_reading(dialogue: Dialogue, analysis: Any, output_format: str, status: ExitStatus) -> ExitStatus:
+def show_reading(dialogue: Dialogue, analysis: Analysis, output_format: str, status: ExitStatus) -> ExitStatus:
     """The reading, the offer of the trace, what was saved, and last the help kept in sight; the final status."""
     if output_format == "json":
         say_json(analysis.report)
@@ -561,7 +574,7 @@ def saved(dialogue: Dialogue) -> None:
         say(f"{saver.kept()}.", err=True)
 
 
-def closing(dialogue: Dialogue, analysis: Any) -> None:
+def closing(dialogue: Dialogue, analysis: Analysis) -> None:
     """The last lines on screen: the help lines again and the first thing to do, when help comes first."""
     lines, first = help_in_sight(analysis.kb, analysis.report)
     if not lines and not first:

@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from exsplain.cli.output import say
 from exsplain.cli.params import knowledge_base
 from exsplain.cli.status import BadInput
+
+if TYPE_CHECKING:  # for annotations only: ``convert --help`` does not load the engine
+    from exsplain.expert.case import Case
+    from exsplain.expert.knowledge_base import KnowledgeBase
 
 FORMATS = ("toml", "json", "csv")
 
@@ -68,7 +73,7 @@ def convert(source: str, target_format: str | None, row: int | None, output: str
         say(render(kb, case, target_format, excel, escaped=sys.stdout.isatty()), nl=False)
 
 
-def render(kb, case, target_format: str, excel: bool = False, escaped: bool = False) -> str:
+def render(kb: KnowledgeBase, case: Case, target_format: str, excel: bool = False, escaped: bool = False) -> str:
     """The case as ``target_format``; ``escaped`` shows a CSV's control characters as escapes."""
     if target_format == "csv":
         from exsplain.expert.spreadsheet import case_row, csv_text

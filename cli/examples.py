@@ -4,25 +4,29 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from exsplain.cli.layout import Page
 from exsplain.cli.output import say, say_json
-from exsplain.cli.params import format_option, shown
+from exsplain.cli.params import PathType, format_option, shown
 from exsplain.cli.status import BadInput
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 # An example's schema reference is relative to the repository's examples/;
 # a copy elsewhere gets the installed schema's absolute address instead.
 SCHEMA_LINE = re.compile(r'^#:schema .*$|^(\s*"\$schema":\s*)"[^"]*"', re.MULTILINE)
 
 
-class ExampleName(click.ParamType):
+class ExampleName(PathType):
     """The name of a shipped example, with or without its suffix."""
 
     name = "example"
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: str | Path, param: click.Parameter | None, ctx: click.Context | None) -> Path:
         if isinstance(value, Path):
             return value
         for path in example_paths():
@@ -31,7 +35,7 @@ class ExampleName(click.ParamType):
         names = ", ".join(sorted({p.stem for p in example_paths()}))
         raise BadInput(f"{shown(value)}: no such example (the examples: {names})")
 
-    def shell_complete(self, ctx, param, incomplete):
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
         from click.shell_completion import CompletionItem
 
         return [CompletionItem(p.name) for p in example_paths() if p.name.startswith(incomplete)]
@@ -43,7 +47,7 @@ def example_paths() -> list[Path]:
     return shipped()
 
 
-def describe(path: Path) -> dict:
+def describe(path: Path) -> dict[str, str]:
     """An example's name, title and situation (the words of its opening comment,
     else its notes), for the listing."""
     from exsplain.cli.params import knowledge_base

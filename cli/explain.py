@@ -1,7 +1,8 @@
 """``exsplain trace`` and ``exsplain explain``: what the engine did, and why."""
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 from click.shell_completion import CompletionItem
@@ -11,6 +12,11 @@ from exsplain.cli.params import CaseFile, format_option, knowledge_base, region_
 from exsplain.cli.status import BadInput
 from exsplain.expert.wording import shown
 
+if TYPE_CHECKING:  # for annotations only: ``--help`` does not load the engine
+    from exsplain.cli.layout import Page
+    from exsplain.expert.case import Case
+    from exsplain.expert.knowledge_base import KnowledgeBase
+
 
 @click.command()
 @click.argument("case", type=CaseFile())
@@ -18,7 +24,7 @@ from exsplain.expert.wording import shown
               help="Show the engine at work instead: facts declared and retracted, activations added to and "
                    "removed from the agenda, and why each firing was chosen.")
 @format_option("table", "json", "jsonl")
-def trace(case, watch: bool, output_format: str) -> None:
+def trace(case: Case, watch: bool, output_format: str) -> None:
     """Show every rule firing for a case, in order.
 
     Each step names the rule and the file and line that declare it, says
@@ -61,7 +67,7 @@ def trace(case, watch: bool, output_format: str) -> None:
         say("\n".join(trace_lines(analysis, Page.for_stream())))
 
 
-def complete_conclusion(ctx: click.Context, param: Any, incomplete: str) -> list[CompletionItem]:
+def complete_conclusion(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Conclusion ids and labels, for ``explain CASE <TAB>``."""
     from exsplain.expert.wording import fill
 
@@ -76,7 +82,7 @@ def complete_conclusion(ctx: click.Context, param: Any, incomplete: str) -> list
 @click.argument("conclusion", shell_complete=complete_conclusion)
 @format_option("text", "json", "dot")
 @region_option
-def explain(case, conclusion: str, output_format: str, region: str) -> None:
+def explain(case: Case, conclusion: str, output_format: str, region: str) -> None:
     """Explain how a conclusion was reached, or why not.
 
     CONCLUSION names a motive, insight, action or warning: its label as the
@@ -119,7 +125,7 @@ def explain(case, conclusion: str, output_format: str, region: str) -> None:
         say("\n".join(explanation_lines(kb, explanation, Page.for_stream())))
 
 
-def steps_in(explanation: dict) -> Any:
+def steps_in(explanation: dict[str, Any]) -> Iterator[int]:
     """Every firing step an explanation refers to, nested ones included."""
     for part in ("how", "withheld_by"):
         for item in explanation.get(part, ()):
@@ -128,12 +134,12 @@ def steps_in(explanation: dict) -> Any:
                 yield from steps_in(nested)
 
 
-def sources_in_words(kb: Any, rule_name: str) -> str:
+def sources_in_words(kb: KnowledgeBase, rule_name: str) -> str:
     rule = kb.rule_by_name[rule_name]
     return "; ".join(s.in_words() for s in rule.sources)
 
 
-def explanation_lines(kb: Any, e: dict, page: Any, indent: str = "") -> list[str]:
+def explanation_lines(kb: KnowledgeBase, e: dict[str, Any], page: Page, indent: str = "") -> list[str]:
     """A how / why-not tree in words."""
     kind = kb.conclusion(e["id"]).kind
     if kind.ranked:

@@ -34,7 +34,8 @@ def main() -> int:
             return 1
     from exsplain.cli.main import cli
 
-    return cli(prog_name="exsplain")
+    status: int = cli(prog_name="exsplain")  # exits with the status itself (standalone mode)
+    return status
 
 
 def root_help() -> str:

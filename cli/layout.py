@@ -38,7 +38,7 @@ def terminal_width() -> int:
 def colour_wanted(stream: object = None) -> bool:
     """Colour as ``colour_choice`` decided for this run, else on a terminal (as
     click judges it) unless ``NO_COLOR`` or ``TERM=dumb``."""
-    from click.utils import should_strip_ansi
+    from click._compat import should_strip_ansi
 
     ctx = click.get_current_context(silent=True)
     if ctx is not None and ctx.color is not None:
@@ -134,7 +134,7 @@ class Page:
             wrapped = [["\n".join(line for part in c.splitlines() for line in textwrap.wrap(
                 part, w, break_long_words=False, break_on_hyphens=False)) if i in wrap else c
                         for i, (c, w) in enumerate(zip(row, widths))] for row in cells]
-            text = tabulate(wrapped, headers=list(headers), tablefmt="simple", disable_numparse=True)
+            text: str = tabulate(wrapped, headers=list(headers), tablefmt="simple", disable_numparse=True)
             lines = text.splitlines()
             if all(len(line) <= self.width for line in lines):
                 return lines

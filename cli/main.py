@@ -6,6 +6,7 @@ import importlib
 import os
 import signal
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -42,7 +43,7 @@ class ExsplainGroup(click.Group):
             self.commands[name] = getattr(importlib.import_module(COMMANDS[name]), name)
         return self.commands[name]
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         prepare()
         if os.environ.get(complete_var or "_EXSPLAIN_COMPLETE"):

@@ -11,11 +11,17 @@ function, so that a change of the report's keys touches one place.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from exsplain.cli.render import help_line
 from exsplain.expert.graph import derivation, to_mermaid
 from exsplain.expert.wording import fill, shown
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
+    from exsplain.expert.catalog import Kind, Source
+    from exsplain.expert.knowledge_base import Analysis, KnowledgeBase
 
 INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]~^$|])")
 BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
@@ -34,7 +40,7 @@ def escaped(text: str) -> str:
     return re.sub(r"#(\s*)$", r"\\#\1", text)
 
 
-def situation(kb: Any, case: Any) -> list[str]:
+def situation(kb: KnowledgeBase, case: Case) -> list[str]:
     """Each answer as the question and the chosen words."""
     words = kb.catalog.wording(case)
     lines = [f"- {fill(f.question, words)} **{fill(f.label(case.get(f.path)), words)}**"
@@ -42,19 +48,19 @@ def situation(kb: Any, case: Any) -> list[str]:
     return lines or ["- Nothing is known about the situation yet."]
 
 
-def help_first(kb: Any, report: dict) -> tuple[list[dict], bool]:
+def help_first(kb: KnowledgeBase, report: dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:
     """The urgent advice the report puts first (in the order of danger), and
     whether a safety question is unanswered."""
     actions = {a["id"]: a for kind in kb.kinds if kind.prioritised for a in report[kind.key]}
     return [actions[i] for i in report["safety"]["urgent"] if i in actions], not report["safety"]["answered"]
 
 
-def caveats(analysis: Any, kind: Any) -> list[str]:
+def caveats(analysis: Analysis, kind: Kind) -> list[str]:
     """The caveats the report sets before the motives."""
     return [caveat["text"] for caveat in analysis.report["caveats"]] if kind.ranked else []
 
 
-def help_block(analysis: Any) -> list[str]:
+def help_block(analysis: Analysis) -> list[str]:
     """The help that comes before anything else, as a quote headed "Help first"."""
     kb, report = analysis.kb, analysis.report
     if not report["safety"]["help_first"]:
@@ -71,14 +77,14 @@ def help_block(analysis: Any) -> list[str]:
     return out + [""]
 
 
-def paragraphs(sources: list[Any]) -> str:
+def paragraphs(sources: list[Source]) -> str:
     """``paragraphs 3 to 12 and 48 to 49``: the passages of one article, in words."""
     parts = [str(s.first) if s.last in (None, s.first) else f"{s.first} to {s.last}" for s in sources]
     word = "paragraph" if len(parts) == 1 and " " not in parts[0] else "paragraphs"
     return f"{word} {', '.join(parts[:-1])} and {parts[-1]}" if len(parts) > 1 else f"{word} {parts[0]}"
 
 
-def sources_block(analysis: Any) -> list[str]:
+def sources_block(analysis: Analysis) -> list[str]:
     """The sources of what the report shows, under each article with its paragraphs."""
     kb, report = analysis.kb, analysis.report
     shown_items = [(item["label"], kb.conclusion(item["id"]).sources)
@@ -97,7 +103,7 @@ def sources_block(analysis: Any) -> list[str]:
     return out
 
 
-def report_markdown(analysis: Any) -> str:
+def report_markdown(analysis: Analysis) -> str:
     kb, case, report = analysis.kb, analysis.case, analysis.report
     title = escaped(report["case"]["title"]) if report["case"]["title"] else "Untitled case"
     out = [f"# {title}", ""]
@@ -123,7 +129,7 @@ def report_markdown(analysis: Any) -> str:
         elif kind.brief:
             out += [f"- {item[kind.text_key]}" for item in items] or ["Nothing to point out."]
         else:
-            marker = (lambda n: f"{n}.") if kind.prioritised else (lambda n: "-")
+            marker: Callable[[int], str] = (lambda n: f"{n}.") if kind.prioritised else (lambda n: "-")
             out += [f"{marker(n)} **{i['label']}**: {i[kind.text_key]}" for n, i in enumerate(items, 1)]
             out += [] if items else ["Nothing yet: more answers are needed."]
         out.append("")

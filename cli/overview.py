@@ -6,13 +6,15 @@ fits the width without breaking a word, or the rows become a list.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from exsplain.cli.params import knowledge_base
 
 HEADERS = ("Case", "Likeliest reason", "First thing to do", "Notes")
 CASE_WIDTH = 24  # the least a title wraps to in a table
 
 
-def rows_text(rows: list[dict]) -> list[str]:
+def rows_text(rows: list[dict[str, Any]]) -> list[str]:
     """The rows as a table that fits the width, else as a list of cases."""
     from tabulate import SEPARATING_LINE
 
@@ -40,7 +42,7 @@ def rows_text(rows: list[dict]) -> list[str]:
     return lines
 
 
-def row_cells(row: dict) -> tuple[tuple[str, str], str, str, str]:
+def row_cells(row: dict[str, Any]) -> tuple[tuple[str, str], str, str, str]:
     """A row in words: (title, file), the likeliest reason, the first thing to do, notes."""
     if row["error"]:
         return ("", row["file"]), "", "", f"Could not be read: {row['error']}"
@@ -53,7 +55,7 @@ def row_cells(row: dict) -> tuple[tuple[str, str], str, str, str]:
     return (shown["title"], row["file"]), reason, labels.get(row["first_action"], ""), " ".join(filter(None, notes))
 
 
-def invalid_message(rows: list[dict], overview: bool, output_format: str) -> str:
+def invalid_message(rows: list[dict[str, Any]], overview: bool, output_format: str) -> str:
     """The closing error line of a batch with invalid cases.
 
     The rows of a table, CSV or JSON say why each case is invalid; an
@@ -73,7 +75,7 @@ def invalid_message(rows: list[dict], overview: bool, output_format: str) -> str
     return f"{counted} (see the error column)"
 
 
-def overview_lines(counts: list[dict], total: int, valid: int) -> list[str]:
+def overview_lines(counts: list[dict[str, Any]], total: int, valid: int) -> list[str]:
     """The overview: how many cases each motive and action came up in, as bars under whole labels."""
     from exsplain.cli.layout import Page
 

@@ -10,14 +10,33 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from exsplain.cli.status import BadInput
 
+if TYPE_CHECKING:  # for annotations only: ``--help`` loads neither the engine nor the knowledge base
+    from pathlib import Path
 
-def knowledge_base() -> Any:
+    from click.decorators import FC
+    from click.shell_completion import CompletionItem
+
+    from exsplain.expert.case import Case
+    from exsplain.expert.knowledge_base import KnowledgeBase
+
+    # The parameter types' bases with what they convert to: click 8.1, the
+    # oldest supported, takes no type parameters at run time.
+    CaseType = click.ParamType[Case]
+    AssignmentType = click.ParamType[tuple[str, Any]]
+    NameType = click.ParamType[str]
+    PathType = click.ParamType[Path]
+else:
+    CaseType = AssignmentType = NameType = PathType = click.ParamType
+
+
+def knowledge_base() -> KnowledgeBase:
     """The knowledge base, loaded on first use (it is not needed for ``--help``).
 
     A mistake in a rule (a field or value that does not exist) is found as
@@ -41,7 +60,7 @@ def shown(text: str) -> str:
 STDIN = "-"
 
 
-def read_case(path: str, ctx: Any) -> Any:
+def read_case(path: str, ctx: click.Context | None) -> Case:
     """The checked case in the file ``path``, or on standard input for ``-``; a
     spreadsheet is pointed to the commands that read one."""
     from exsplain.expert import reading
@@ -60,12 +79,12 @@ def read_case(path: str, ctx: Any) -> Any:
     return vocabulary.load(path)
 
 
-class CaseFile(click.ParamType):
+class CaseFile(CaseType):
     """A TOML or JSON case file (``-``: standard input), read and checked: the command receives a ``Case``."""
 
     name = "case"
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+    def convert(self, value: str | Case, param: click.Parameter | None, ctx: click.Context | None) -> Case:
         from exsplain.expert.fields import CaseError
 
         if not isinstance(value, str):
@@ -75,7 +94,7 @@ class CaseFile(click.ParamType):
         except CaseError as error:
             raise BadInput(shown(str(error))) from None
 
-    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list:
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
         from click.shell_completion import CompletionItem
 
         return [CompletionItem(incomplete, type="file")]
@@ -84,7 +103,7 @@ class CaseFile(click.ParamType):
 class CaseFiles(click.Argument):
     """Several case files: every bad one is reported (one line each) before exiting."""
 
-    def process_value(self, ctx: click.Context, value: Any) -> Any:
+    def process_value(self, ctx: click.Context, value: Any) -> tuple[Case, ...]:
         from exsplain.expert.fields import CaseError
 
         errors, cases = [], []
@@ -102,18 +121,19 @@ class CaseFiles(click.Argument):
             raise BadInput(errors[-1])
         return tuple(cases)
 
-    def shell_complete(self, ctx: Any, incomplete: str) -> list:
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
         from click.shell_completion import CompletionItem
 
         return [CompletionItem(incomplete, type="file")]
 
 
-class Assignment(click.ParamType):
+class Assignment(AssignmentType):
     """``table.field=value``: a changed answer; an empty value makes it unknown."""
 
     name = "table.field=value"
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+    def convert(self, value: str | tuple[str, Any], param: click.Parameter | None,
+                ctx: click.Context | None) -> tuple[str, Any]:
         from exsplain.expert.fields import CaseError
 
         if isinstance(value, tuple):
@@ -123,7 +143,7 @@ class Assignment(click.ParamType):
         except CaseError as error:
             raise BadInput(shown(str(error.at(f"--set {value}")))) from None
 
-    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list:
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
         from click.shell_completion import CompletionItem
 
         vocabulary = knowledge_base().vocabulary
@@ -137,13 +157,13 @@ class Assignment(click.ParamType):
                 if f"{path}={field.to_text(v)}".startswith(incomplete)]
 
 
-def format_option(*formats: str, default: str | None = None) -> Any:
+def format_option(*formats: str, default: str | None = None) -> Callable[[FC], FC]:
     """``--format`` restricted to ``formats``; the first is the default."""
     return click.option("--format", "output_format", type=click.Choice(formats), default=default or formats[0],
                         show_default=True, help="Output format.")
 
 
-def region_option(function: Any) -> Any:
+def region_option(function: FC) -> FC:
     """``--region``: whose help lines a reading lists (see ``region_of``)."""
     return click.option(
         "--region", metavar="CODE", callback=lambda ctx, param, value: region_of(value), shell_complete=region_codes,
@@ -152,7 +172,7 @@ def region_option(function: Any) -> Any:
     )(function)
 
 
-def region_codes(ctx: Any, param: Any, incomplete: str) -> list:
+def region_codes(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """The regions with help lines of their own, for ``--region <TAB>``."""
     from click.shell_completion import CompletionItem
 
@@ -160,7 +180,7 @@ def region_codes(ctx: Any, param: Any, incomplete: str) -> list:
             if r.code.lower().startswith(incomplete.lower())]
 
 
-def region_of(option: str | None = None, environ: Any = None) -> str:
+def region_of(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
     """The region: the option, else ``EXSPLAIN_REGION``, else the locale's territory, else ``other``.
 
     A code the catalog has no list for is read as the region that stands for
@@ -186,12 +206,12 @@ def region_of(option: str | None = None, environ: Any = None) -> str:
     return "other"
 
 
-def locale_variable(environ: Any) -> str | None:
+def locale_variable(environ: Mapping[str, str]) -> str | None:
     """The variable the locale is read from: the first of the usual ones that is set."""
     return next((name for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), None)
 
 
-def territory(environ: Any) -> str | None:
+def territory(environ: Mapping[str, str]) -> str | None:
     """The country of the locale, ``en_GB.UTF-8`` → ``GB``, from the usual variables."""
     name = locale_variable(environ)
     if name is None:

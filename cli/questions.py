@@ -1,17 +1,22 @@
 """``exsplain questions``: what a consultation would still ask about a case."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from exsplain.cli.output import say, say_json
 from exsplain.cli.params import CaseFile, format_option, knowledge_base
 from exsplain.expert.wording import fill
 
+if TYPE_CHECKING:  # for annotations only: ``questions --help`` does not load the engine
+    from exsplain.expert.case import Case
+
 
 @click.command()
 @click.argument("case", required=False, type=CaseFile())
 @format_option("text", "json")
-def questions(case, output_format: str) -> None:
+def questions(case: Case | None, output_format: str) -> None:
     """List the questions still worth asking for a case.
 
     They come in the order a consultation asks them: the pronoun, then the

@@ -9,14 +9,18 @@ footnotes that name the articles).  Ids and field paths stay in JSON.
 """
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from exsplain.cli.layout import Page
 from exsplain.cli.trace import trace_lines
-from exsplain.expert.catalog import Source
+from exsplain.expert.catalog import Kind, Source
 from exsplain.expert.certainty import BANDS, LIKELY, POSSIBLE
 from exsplain.expert.report import ALL_MOTIVES, action_groups, first_advice, source_of
 from exsplain.expert.wording import fill, shown
+
+if TYPE_CHECKING:
+    from exsplain.expert.knowledge_base import Analysis
 
 OPEN_QUESTIONS_SHOWN = 5
 
@@ -24,7 +28,7 @@ OPEN_QUESTIONS_SHOWN = 5
 class Footnotes:
     """Numbered sources: one note per article (or per note beyond the articles)."""
 
-    def __init__(self, phrases: Any) -> None:
+    def __init__(self, phrases: Mapping[str, str]) -> None:
         self.phrases = phrases
         self.notes: dict[str, str] = {}
 
@@ -38,19 +42,19 @@ class Footnotes:
         return f" [{', '.join(map(str, dict.fromkeys(numbers)))}]" if numbers else ""
 
 
-def about(source: Source, phrases: Any) -> str:
+def about(source: Source, phrases: Mapping[str, str]) -> str:
     if source.article is None:
-        return fill(phrases["beyond_the_articles"], {"note": source.note})
+        return fill(phrases["beyond_the_articles"], {"note": str(source.note)})
     return f"“{source.article.title}”, {source.article.description}."
 
 
-def sources_of_item(analysis: Any, item: dict) -> list[Source]:
+def sources_of_item(analysis: Analysis, item: dict[str, Any]) -> list[Source]:
     """The sources a report item names, as the catalog words them."""
     return [source_of(analysis.kb, text) for text in item["sources"]]
 
 
-def report_text(analysis: Any, page: Page, show_trace: bool = False, show_sources: bool = False,
-                sensitivity: list | None = None) -> str:
+def report_text(analysis: Analysis, page: Page, show_trace: bool = False, show_sources: bool = False,
+                sensitivity: list[dict[str, Any]] | None = None) -> str:
     """The whole reading of one case as text."""
     kb, report = analysis.kb, analysis.report
     phrases = kb.catalog.phrases
@@ -89,7 +93,7 @@ def report_text(analysis: Any, page: Page, show_trace: bool = False, show_source
     return "\n".join(lines)
 
 
-def title_lines(analysis: Any, page: Page) -> list[str]:
+def title_lines(analysis: Analysis, page: Page) -> list[str]:
     phrases, case = analysis.kb.catalog.phrases, analysis.report["case"]
     title = shown(case["title"]) if case["title"] else phrases["untitled"]
     lines = [page.heading(line) for line in page.wrap(title)]
@@ -98,7 +102,7 @@ def title_lines(analysis: Any, page: Page) -> list[str]:
     return lines
 
 
-def help_first(analysis: Any, page: Page) -> list[str]:
+def help_first(analysis: Analysis, page: Page) -> list[str]:
     """The report's help-first block, set apart before anything else: the
     urgent advice in the order of danger, then where to find help."""
     kb, report = analysis.kb, analysis.report
@@ -119,7 +123,7 @@ def help_first(analysis: Any, page: Page) -> list[str]:
     return ["", f"{bar} {title}"] + [f"{bar} {line}".rstrip() for line in body]
 
 
-def where_to_find_help(analysis: Any, page: Page, width: int) -> list[str]:
+def where_to_find_help(analysis: Analysis, page: Page, width: int) -> list[str]:
     """The help lines of the report, one item each, with the ways each can be reached."""
     resources = analysis.report["safety"]["resources"]
     if not resources:
@@ -130,7 +134,7 @@ def where_to_find_help(analysis: Any, page: Page, width: int) -> list[str]:
     return lines + [line for r in resources for line in page.item(help_line(r), indent=" ", width=width)]
 
 
-def help_line(resource: dict) -> str:
+def help_line(resource: dict[str, Any]) -> str:
     """``name: contact`` (the contact says the ways it can be reached, from its channels), and its hours where known."""
     line = f"{resource['name']}: {resource['contact']}"
     return line + (f" ({resource['hours']})" if resource.get("hours") else "")
@@ -141,7 +145,7 @@ def together(items: list[str], conjunction: str = "and") -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
-def motive_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> list[str]:
+def motive_lines(analysis: Analysis, kind: Kind, page: Page, notes: Footnotes) -> list[str]:
     """The caveats and the shown motives, in the report's order, then the less likely ones."""
     report, phrases = analysis.report, analysis.kb.catalog.phrases
     motives = report[kind.key]
@@ -171,11 +175,11 @@ def motive_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> list
     return lines
 
 
-def caveat_lines(caveats: list[dict], page: Page) -> list[str]:
+def caveat_lines(caveats: list[dict[str, Any]], page: Page) -> list[str]:
     return [line for c in caveats for line in ["", *[page.heading(text) for text in page.wrap(c["text"])]]]
 
 
-def advice_lines(analysis: Any, page: Page, notes: Footnotes) -> list[str]:
+def advice_lines(analysis: Analysis, page: Page, notes: Footnotes) -> list[str]:
     """The advice that is not urgent, numbered, under the theme headings the report groups it by."""
     kind = next(k for k in analysis.kb.kinds if k.prioritised)
     lines: list[str] = []
@@ -190,7 +194,7 @@ def advice_lines(analysis: Any, page: Page, notes: Footnotes) -> list[str]:
     return lines
 
 
-def conclusion_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> list[str]:
+def conclusion_lines(analysis: Analysis, kind: Kind, page: Page, notes: Footnotes) -> list[str]:
     lines: list[str] = []
     for item in analysis.report[kind.key]:
         if kind.brief:
@@ -201,19 +205,19 @@ def conclusion_lines(analysis: Any, kind: Any, page: Page, notes: Footnotes) -> 
     return lines
 
 
-def open_questions(analysis: Any, page: Page) -> list[str]:
+def open_questions(analysis: Analysis, page: Page) -> list[str]:
     questions, phrases = analysis.report["questions"], analysis.kb.catalog.phrases
     if not questions:
         return []
     lines = ["", page.heading(phrases["open_questions"])]
     lines += [line for q in questions[:OPEN_QUESTIONS_SHOWN] for line in page.item(q["text"])]
     if len(questions) > OPEN_QUESTIONS_SHOWN:
-        more = {"more": len(questions) - OPEN_QUESTIONS_SHOWN}
+        more = {"more": str(len(questions) - OPEN_QUESTIONS_SHOWN)}
         lines += page.wrap(fill(phrases["more_questions" if page.fancy else "more_questions_plain"], more))
     return lines
 
 
-def sources_in_full(analysis: Any, page: Page) -> list[str]:
+def sources_in_full(analysis: Analysis, page: Page) -> list[str]:
     """Each conclusion shown, with every source the report gives it, in words: title and paragraphs."""
     kb, report = analysis.kb, analysis.report
     lines = ["", page.heading(kb.catalog.phrases["sources_in_full"])]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from click.shell_completion import CompletionItem
@@ -20,10 +20,14 @@ from exsplain.cli.status import BadInput
 from exsplain.expert.certainty import MODERATE, STRONG, WEAK
 from exsplain.expert.wording import fill, shown
 
+if TYPE_CHECKING:
+    from exsplain.cli.layout import Page
+    from exsplain.expert.knowledge_base import KnowledgeBase
+
 STRENGTHS = {STRONG: "strong", MODERATE: "moderate", WEAK: "weak"}
 
 
-def complete_rule(ctx: click.Context, param: Any, incomplete: str) -> list[CompletionItem]:
+def complete_rule(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     """Rule names, for ``exsplain rule <TAB>``."""
     return [CompletionItem(r.name) for r in knowledge_base().rules if r.name.startswith(incomplete)]
 
@@ -75,12 +79,12 @@ def rule(name: str | None, listing: bool, output_format: str) -> None:
     say("\n".join(rule_lines(record, Page.for_stream())))
 
 
-def summary(kb: Any, rule: Any, words: dict) -> dict:
+def summary(kb: KnowledgeBase, rule: Any, words: dict[str, str]) -> dict[str, Any]:
     """A rule in one line: what it does, without what it needs."""
     return {"rule": rule.name, "defined": rule.defined, "text": "; ".join(doings(kb, rule, words))}
 
 
-def doings(kb: Any, rule: Any, words: dict) -> list[str]:
+def doings(kb: KnowledgeBase, rule: Any, words: dict[str, str]) -> list[str]:
     """What a rule does, in words: its evidence, conclusions and what it holds back."""
     labels = kb.labels(words)
     said = []
@@ -95,7 +99,7 @@ def doings(kb: Any, rule: Any, words: dict) -> list[str]:
     return said or ["nothing this package can explain"]
 
 
-def described(kb: Any, rule: Any, words: dict) -> dict:
+def described(kb: KnowledgeBase, rule: Any, words: dict[str, str]) -> dict[str, Any]:
     """Everything about a rule, with ids for tools and words for people."""
     labels = kb.labels(words)
     conditions = kb.conditions.get(rule.name, ())
@@ -130,13 +134,13 @@ def layer(salience: int) -> str:
     }.get(salience, "a review, run after all the rules on what they did")
 
 
-def fired_by(kb: Any, name: str) -> list[str]:
+def fired_by(kb: KnowledgeBase, name: str) -> list[str]:
     """The shipped examples in whose trace the rule appears, by file name."""
     return rules_fired(kb).get(name, [])
 
 
 @functools.lru_cache(maxsize=1)
-def rules_fired(kb: Any) -> dict[str, list[str]]:
+def rules_fired(kb: KnowledgeBase) -> dict[str, list[str]]:
     """For each rule, the shipped examples that fire it (worked out once per process)."""
     from exsplain.cli.shipped import example_paths
 
@@ -147,7 +151,7 @@ def rules_fired(kb: Any) -> dict[str, list[str]]:
     return found
 
 
-def rule_lines(record: dict, page: Any) -> list[str]:
+def rule_lines(record: dict[str, Any], page: Page) -> list[str]:
     sources = [said if said.startswith("Beyond") else f"{said} ({ids})"
                for said, ids in zip(record["sources_in_words"], record["sources"])]
     fields = [

@@ -4,11 +4,15 @@ refusing to replace a file that is not one of ours (``consult --save``,
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exsplain.cli.signals import held
 from exsplain.cli.status import BadInput
 from exsplain.expert.wording import shown
+
+if TYPE_CHECKING:
+    from exsplain.expert.case import Case
+    from exsplain.expert.knowledge_base import KnowledgeBase
 
 
 def answers(count: int) -> str:
@@ -16,7 +20,7 @@ def answers(count: int) -> str:
     return f"{count} answer" + ("" if count == 1 else "s")
 
 
-def check_replaceable(kb: Any, path: str, option: str) -> None:
+def check_replaceable(kb: KnowledgeBase, path: str, option: str) -> None:
     """Refuse, in one line, an existing file that is not a case file or a spreadsheet of cases:
     a writer replaces only what exsplain can read back."""
     from exsplain.expert.fields import CaseError
@@ -48,11 +52,12 @@ class Saver:
     never replaced.
     """
 
-    def __init__(self, kb: Any, path: str):
+    def __init__(self, kb: KnowledgeBase, path: str):
         from exsplain.expert.fields import CaseError
         from exsplain.expert.files import check_target
 
-        self.kb, self.path, self.saved = kb, path, None
+        self.kb, self.path = kb, path
+        self.saved: int | None = None  # how many answers the last save that succeeded wrote
         self.as_json = path.lower().endswith(".json")
         if not path.lower().endswith((".toml", ".json")):
             raise BadInput(f"--save {shown(path)}: use a name ending in .toml or .json")
@@ -60,16 +65,16 @@ class Saver:
             check_target(path)
         except OSError as error:
             raise BadInput(f"--save {shown(path)}: {error.strerror or error}") from None
-        self.existing = None
+        self.existing: Case | None = None
         if os.path.exists(path):
             try:
                 self.existing = kb.vocabulary.load(path)
             except CaseError as error:
                 raise BadInput(f"--save: {shown(str(error))} (it would be replaced; choose another name)") from None
-        self.written: dict = dict(self.existing.answers) if self.existing else {}
+        self.written: dict[str, Any] = dict(self.existing.answers) if self.existing else {}
         self.problem: str | None = None  # why the last save failed
 
-    def save(self, case: Any) -> str | None:
+    def save(self, case: Case) -> str | None:
         """Write ``case``; returns a message when it could not be written."""
         from exsplain.cli.shipped import schema_uri
         from exsplain.expert.files import write_private
@@ -92,7 +97,7 @@ class Saver:
             return None
         return f"{answers(self.saved)} saved to {shown(self.path)}"
 
-    def failure(self, case: Any) -> str | None:
+    def failure(self, case: Case) -> str | None:
         """The last line when the last save failed: the file, the reason, what is not saved."""
         if not self.problem:
             return None

@@ -1,12 +1,15 @@
 """``exsplain schema``: the JSON Schema of case files, of reports, or of any other JSON output."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from exsplain.cli.output import say_json
-from exsplain.cli.params import knowledge_base
+from exsplain.cli.params import NameType, knowledge_base
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 
 def schemas() -> dict[str, Any]:
@@ -18,17 +21,17 @@ def schemas() -> dict[str, Any]:
             **{name: (lambda schema=schema: schema) for name, schema in output_schemas(kb).items()}}
 
 
-class SchemaName(click.ParamType):
+class SchemaName(NameType):
     """A schema's name, checked against the schemas only when given (``--help`` builds nothing)."""
 
     name = "name"
 
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
         if value not in schemas():
             self.fail(f"{value!r} is not one of {', '.join(schemas())}.", param, ctx)
         return value
 
-    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list:
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
         from click.shell_completion import CompletionItem
 
         return [CompletionItem(name) for name in schemas() if name.startswith(incomplete)]

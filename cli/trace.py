@@ -6,13 +6,16 @@ arithmetic of ``expert.certainty`` can be followed by hand.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from exsplain.cli.layout import Page
 from exsplain.expert.certainty import band, combine, combine_all
 
+if TYPE_CHECKING:
+    from exsplain.expert.knowledge_base import Analysis
 
-def trace_steps(analysis: Any, fancy: bool = True) -> list[tuple[str, str, list[str]]]:
+
+def trace_steps(analysis: Analysis, fancy: bool = True) -> list[tuple[str, str, list[str]]]:
     """Each firing as (its title, what it matched, what it did), in words."""
     from exsplain.expert.report import because
 
@@ -73,7 +76,7 @@ def bracketed(value: float) -> str:
     return f"({number(value)})" if value < 0 else number(value)
 
 
-def trace_lines(analysis: Any, page: Page) -> list[str]:
+def trace_lines(analysis: Analysis, page: Page) -> list[str]:
     lines: list[str] = []
     for title, matched, did in trace_steps(analysis, page.fancy):
         lines += [page.heading(line) for line in page.wrap(title)]

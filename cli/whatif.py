@@ -1,10 +1,16 @@
 """``exsplain whatif``: how the reading changes if some answers were different."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import click
 
 from exsplain.cli.output import say, say_json
 from exsplain.cli.params import Assignment, CaseFile, format_option, knowledge_base, region_option
+
+if TYPE_CHECKING:  # for annotations only: ``whatif --help`` does not load the engine
+    from exsplain.expert.case import Case
+    from exsplain.expert.knowledge_base import KnowledgeBase
 
 
 @click.command()
@@ -13,7 +19,7 @@ from exsplain.cli.params import Assignment, CaseFile, format_option, knowledge_b
               help="A changed answer (repeatable); an empty value makes it unknown.")
 @format_option("text", "json")
 @region_option
-def whatif(case, assignments: tuple, output_format: str, region: str) -> None:
+def whatif(case: Case, assignments: tuple[tuple[str, Any], ...], output_format: str, region: str) -> None:
     """Show what changes in the reading if some answers were different.
 
     Values are written as in a case file or as a reply in a consultation:
@@ -43,5 +49,5 @@ def whatif(case, assignments: tuple, output_format: str, region: str) -> None:
     say("\n".join(whatif_lines(kb, case, changes, diff, Page.for_stream())))
 
 
-def plain(kb, path: str, value):
+def plain(kb: KnowledgeBase, path: str, value: Any) -> Any:
     return None if value is None else kb.vocabulary.field(path).to_data(value)
