@@ -6,6 +6,7 @@ guess is worded as a guess.  They may use ``{they}``, ``{them}``,
 "want{s}"), filled from ``ex.pronoun``.  Sources cite the two articles by
 paragraph; the safety advice goes beyond them and says why.
 """
+from exsplain.expert.case import Case
 from exsplain.expert.catalog import Catalog, Conclusion, Conclusions, Danger, Kind, beyond_the_articles, cite
 from exsplain.knowledge.articles import SAFETY, WHY_EX_CRIES, WHY_HE_CRIED
 from exsplain.knowledge.caveats import CAVEATS
@@ -358,7 +359,7 @@ PRONOUNS = {
 }
 
 
-def wording(case):
+def wording(case: Case) -> dict[str, str]:
     """The pronoun words for ``case``; "they" while the pronoun is unknown."""
     return PRONOUNS[case.get("ex.pronoun") or "they"]
 
