@@ -6,10 +6,11 @@ guess is worded as a guess.  They may use ``{they}``, ``{them}``,
 "want{s}"), filled from ``ex.pronoun``.  Sources cite the two articles by
 paragraph; the safety advice goes beyond them and says why.
 """
+from exsplain.expert.case import Case
 from exsplain.expert.catalog import Catalog, Conclusion, Conclusions, Danger, Kind, beyond_the_articles, cite
 from exsplain.knowledge.articles import SAFETY, WHY_EX_CRIES, WHY_HE_CRIED
 from exsplain.knowledge.caveats import CAVEATS
-from exsplain.knowledge.facts import OTHER_QUESTIONS, TABLES, Ex, Safety
+from exsplain.knowledge.facts import TABLES, Ex, Safety
 from exsplain.knowledge.phrases import PHRASES
 from exsplain.knowledge.resources import ABUSE, EMERGENCY, REGIONS, SELF_HARM
 
@@ -358,7 +359,7 @@ PRONOUNS = {
 }
 
 
-def wording(case):
+def wording(case: Case) -> dict[str, str]:
     """The pronoun words for ``case``; "they" while the pronoun is unknown."""
     return PRONOUNS[case.get("ex.pronoun") or "they"]
 
@@ -379,8 +380,11 @@ DANGERS = (
 )
 SAFETY_QUESTIONS = tuple(f for danger in DANGERS for f in danger.fields)
 # The pronoun first (it shapes every question), then the safety questions in
-# the order of the dangers (a follow-up waits until it applies), then the rest.
-QUESTION_ORDER = (Ex.pronoun, *SAFETY_QUESTIONS, *OTHER_QUESTIONS)
+# the order of the dangers (a follow-up waits until it applies), then every
+# other field in the order knowledge.facts declares them.
+FIRST_QUESTIONS = (Ex.pronoun, *SAFETY_QUESTIONS)
+QUESTION_ORDER = (*FIRST_QUESTIONS, *(
+    field for table in TABLES for field in table.fields().values() if field not in FIRST_QUESTIONS))
 
 CATALOG = Catalog(
     kinds=(MOTIVE, INSIGHT, ACTION, WARNING),

@@ -5,6 +5,12 @@ answer, a label (the reply as the person gives it) and a statement (the
 answer told back, used in the "because" lines of a reading).  Field names
 and values are a public interface: case files and reports use them.
 ``{they}``, ``{them}``, ``{their}`` ... are filled from ``ex.pronoun``.
+
+The order of declaration is the order of the questions: after the pronoun
+and the safety questions (see ``knowledge.catalog``), a consultation asks
+the fields table by table as ``TABLES`` lists them, each table's fields in
+the order written here.  Who ended it and when come first, since they
+decide what else matters.
 """
 from exsplain.expert.fields import Choice, ChoiceSet, Fact, Flag, Table
 
@@ -27,19 +33,19 @@ class Breakup(Table):
         ex=("my ex did", "your ex ended it", ("{they} did", "{they} ended it", "my ex", "them", "{them}")),
         mutual=("we both decided", "you both decided to end it", ("both", "both of us", "we did", "us")),
     )
-    ex_excuse = Choice(
-        "What reason did your ex give for ending it?",
-        none=("no real reason", "your ex gave no real reason"),
-        its_not_you=("“it's not you, it's me”", "your ex said “it's not you, it's me”"),
-        lost_feelings=("{they} no longer had feelings for me", "your ex said {they} no longer had feelings for you"),
-        blamed_me=("{they} blamed me", "your ex blamed you for the ending"),
-    )
     how_long_ago = Choice(
         "How long ago did it end?",
         spans=((1, "recent"), (12.5, "months"), (None, "years")),
         recent=("less than a month ago", "it ended less than a month ago"),
         months=("one to twelve months ago", "it ended one to twelve months ago"),
         years=("more than a year ago", "it ended more than a year ago"),
+    )
+    ex_excuse = Choice(
+        "What reason did your ex give for ending it?",
+        none=("no real reason", "your ex gave no real reason"),
+        its_not_you=("“it's not you, it's me”", "your ex said “it's not you, it's me”"),
+        lost_feelings=("{they} no longer had feelings for me", "your ex said {they} no longer had feelings for you"),
+        blamed_me=("{they} blamed me", "your ex blamed you for the ending"),
     )
 
 
@@ -81,6 +87,16 @@ class Ex(Table):
         few=("a few", "a few of your ex's earlier relationships had ended"),
         many=("many", "many of your ex's earlier relationships had ended"),
     )
+    said_no_one_better = Flag(
+        "Has your ex said {they} will never find anyone like you?",
+        yes="your ex said {they} will never find anyone like you",
+        no="your ex has not said {they} will never find anyone like you",
+    )
+    asks_to_get_back = Flag(
+        "Does your ex ask, or hint, to get back together?",
+        yes="your ex asks or hints to get back together",
+        no="your ex does not ask to get back together",
+    )
     used_tears_before = Flag(
         "Have tears got your ex {their} way in earlier relationships?",
         yes="tears have got your ex {their} way before",
@@ -108,25 +124,15 @@ class Ex(Table):
         family=("family", "your ex has troubles in {their} family"),
         other=("something else", "your ex is under some other strain"),
     )
-    blames_me = Flag(
-        "Does your ex blame you and act as the one who was wronged?",
-        yes="your ex blames you and acts as the one who was wronged",
-        no="your ex does not blame you",
-    )
-    said_no_one_better = Flag(
-        "Has your ex said {they} will never find anyone like you?",
-        yes="your ex said {they} will never find anyone like you",
-        no="your ex has not said {they} will never find anyone like you",
-    )
-    asks_to_get_back = Flag(
-        "Does your ex ask, or hint, to get back together?",
-        yes="your ex asks or hints to get back together",
-        no="your ex does not ask to get back together",
-    )
     relies_on_me = Flag(
         "Are you the main person your ex turns to for support?",
         yes="you are the main person your ex turns to for support",
         no="you are not the main person your ex turns to for support",
+    )
+    blames_me = Flag(
+        "Does your ex blame you and act as the one who was wronged?",
+        yes="your ex blames you and acts as the one who was wronged",
+        no="your ex does not blame you",
     )
 
 
@@ -145,11 +151,6 @@ class Contact(Table):
         yes="you carry on as friends",
         no="you do not carry on as friends",
     )
-    i_comfort_ex = Flag(
-        "Do you comfort your ex when {they} {is} crying?",
-        yes="you comfort your ex when {they} {is} crying",
-        no="you do not comfort your ex when {they} {is} crying",
-    )
     unavoidable = ChoiceSet(
         "Does anything mean you cannot stop seeing each other? (several allowed, or none)",
         item=Unavoidable,
@@ -162,6 +163,11 @@ class Contact(Table):
         "Since the breakup, have the two of you hugged, kissed or slept together?",
         yes="you have been intimate since the breakup",
         no="you have not been intimate since the breakup",
+    )
+    i_comfort_ex = Flag(
+        "Do you comfort your ex when {they} {is} crying?",
+        yes="you comfort your ex when {they} {is} crying",
+        no="you do not comfort your ex when {they} {is} crying",
     )
 
 
@@ -190,6 +196,11 @@ class Me(Table):
         yes="you feel as if you were the one who did wrong",
         no="you do not feel you were the one who did wrong",
     )
+    my_part = Flag(
+        "Did things you did play a part in the ending (for example, breaking trust)?",
+        yes="things you did played a part in the ending",
+        no="you do not think things you did led to the ending",
+    )
     have_closure = Flag(
         "Did you get an honest account of why it ended?",
         yes="you got an honest account of why it ended",
@@ -199,11 +210,6 @@ class Me(Table):
         "Do you keep checking your ex's social media, or news of {their} life?",
         yes="you keep checking on your ex's life online",
         no="you do not keep checking on your ex online",
-    )
-    my_part = Flag(
-        "Did things you did play a part in the ending (for example, breaking trust)?",
-        yes="things you did played a part in the ending",
-        no="you do not think things you did led to the ending",
     )
 
 
@@ -242,16 +248,3 @@ class Safety(Table):
 
 
 TABLES = (Breakup, Crying, Ex, Contact, Me, Safety)
-
-# What a consultation asks after the pronoun (it shapes every question) and
-# the safety questions (in the order of the dangers, see knowledge.catalog):
-# who ended it and when first, since they decide what else matters.
-OTHER_QUESTIONS = (
-    Breakup.ended_by, Breakup.how_long_ago, Breakup.ex_excuse,
-    Crying.context, Crying.frequency, Crying.before_i_can_speak,
-    Ex.failed_relationships, Ex.said_no_one_better, Ex.asks_to_get_back, Ex.used_tears_before,
-    Ex.cries_easily, Ex.usually_empathetic, Ex.stressors, Ex.relies_on_me, Ex.blames_me,
-    Contact.level, Contact.as_friends, Contact.unavoidable, Contact.intimate_since, Contact.i_comfort_ex,
-    Me.want_back, Me.confident_in_decision, Me.say_hurtful_things, Me.feel_guilty, Me.my_part,
-    Me.have_closure, Me.follow_ex_online,
-)

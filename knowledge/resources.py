@@ -8,7 +8,14 @@ derived from these lists (``Region.words``), so a text says "call or text"
 only for a line that takes texts.  Check each against the organisation's
 own page when changing it, and update ``checked``.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypedDict
+
 from exsplain.expert.catalog import Need, Region, Resource, Route
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # in typing from Python 3.11
 
 EMERGENCY, SELF_HARM, ABUSE, DIRECTORY = "emergency", "self_harm", "abuse", "directory"
 CHECKED = "2026-12-01"  # checked against the stored pages of HELPLINES.md
@@ -19,6 +26,23 @@ NEEDS = (
     Need(SELF_HARM, "crisis_line", "crisis line"),
     Need(ABUSE, "abuse_line", "domestic abuse line"),
 )
+
+
+class Details(TypedDict, total=False):
+    """What a resource may add to its routes (see ``Resource``)."""
+
+    hours: str
+    serves: str
+    note: str
+    partial: bool
+
+
+class RegionDetails(TypedDict, total=False):
+    """What a region may add to its list (see ``Region``)."""
+
+    aliases: tuple[str, ...]
+    stands_for: frozenset[str]
+    known: bool
 
 
 def call(to: str, label: str = "") -> Route:
@@ -37,19 +61,20 @@ def web(to: str) -> Route:
     return Route("web", to)
 
 
-def resource(for_: str, name: str, *routes: Route, source: str, **details) -> Resource:
+def resource(for_: str, name: str, *routes: Route, source: str, **details: Unpack[Details]) -> Resource:
     return Resource(name, for_, routes, source, CHECKED, **details)
 
 
-def emergency(*routes: Route, source: str, name: str = "Emergency services", **details) -> Resource:
+def emergency(*routes: Route, source: str, name: str = "Emergency services",
+              **details: Unpack[Details]) -> Resource:
     return resource(EMERGENCY, name, *routes, source=source, **details)
 
 
-def crisis(name: str, *routes: Route, source: str, **details) -> Resource:
+def crisis(name: str, *routes: Route, source: str, **details: Unpack[Details]) -> Resource:
     return resource(SELF_HARM, name, *routes, source=source, **details)
 
 
-def abuse(name: str, *routes: Route, source: str, **details) -> Resource:
+def abuse(name: str, *routes: Route, source: str, **details: Unpack[Details]) -> Resource:
     return resource(ABUSE, name, *routes, source=source, **details)
 
 
@@ -58,7 +83,7 @@ DIRECTORY_ENTRY = resource(DIRECTORY, "Find A Helpline", web("findahelpline.com"
                            source="developer.throughlinecare.com: how ThroughLine checks the services it lists")
 
 
-def region(code: str, name: str, *resources: Resource, **details) -> Region:
+def region(code: str, name: str, *resources: Resource, **details: Unpack[RegionDetails]) -> Region:
     """A region's list, with the directory last as a second route."""
     return Region(code, name, (*resources, DIRECTORY_ENTRY), NEEDS, DIRECTORY, **details)
 

@@ -124,7 +124,7 @@ def test_whatif_in_words_and_forgetting_an_answer(runner):
 @pytest.mark.parametrize(
     "setting, message",
     [
-        ("breakup.who=me", "breakup.who: unknown field (allowed: ended_by, ex_excuse, how_long_ago)"),
+        ("breakup.who=me", "breakup.who: unknown field (allowed: ended_by, how_long_ago, ex_excuse)"),
         ("feelings.sad=true", "feelings: unknown table (allowed: breakup, crying, ex, contact, me, safety)"),
         ("breakup.ended_by=maybe", "breakup.ended_by: 'maybe' is not allowed (allowed: me | ex | mutual)"),
         ("ex.cries_easily=often", "ex.cries_easily: 'often' is not allowed (allowed: true | false)"),

@@ -159,6 +159,20 @@ def test_my_part_is_never_beside_you_are_the_one_living_with_the_rejection(kb, n
     assert "own_your_part" in ids(report, "actions")
 
 
+@pytest.mark.parametrize("answers", [{"me": {"feel_guilty": True}}, {"ex": {"blames_me": True}},
+                                     {"crying": {"before_i_can_speak": True}}],
+                         ids=["guilty", "blamed", "tears-before-i-speak"])
+def test_each_way_to_seeing_the_responsibility_clearly_is_closed_by_my_part(kb, answers):
+    # Each of these, once the ex has left, is told where the responsibility lies, unless things the
+    # person did played a part: then that advice would blame the wrong one.
+    def advised(my_part):
+        tables = {**answers, "breakup": {"ended_by": "ex"}}
+        tables["me"] = {**tables.get("me", {}), **({"my_part": my_part} if my_part is not None else {})}
+        return "see_the_responsibility_clearly" in ids(kb.report(kb.vocabulary.validate(tables), "GB"), "actions")
+    assert advised(None) and advised(False)
+    assert not advised(True)
+
+
 def test_my_part_weighs_against_playing_the_victim(kb):
     without = report_of(kb, "my-part-ex-blames.toml", **{"me.my_part": None})
     with_part = report_of(kb, "my-part-ex-blames.toml")

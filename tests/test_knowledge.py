@@ -28,7 +28,9 @@ def test_abuse_with_self_harm_as_pressure_recommends_no_contact(kb):
     assert set(urgent) == {"get_urgent_help", "put_your_safety_first"}
     advice = next(a["advice"] for a in report["actions"] if a["id"] == "put_your_safety_first")
     assert "abuse" in advice and "do not have to stay" in advice
-    assert "make sure he can reach" not in " ".join(a["advice"] for a in report["actions"])
+    urgent_help = next(a["advice"] for a in report["actions"] if a["id"] == "get_urgent_help")
+    assert "without going to him" in urgent_help, "his talk is handled from a distance"
+    assert "let him know" not in " ".join(a["advice"] for a in report["actions"]), "no text asks to reach him"
 
 
 def test_self_harm_alone_holds_back_four_actions_with_reasons_and_suppresses_an_insight(kb):
@@ -135,13 +137,23 @@ def test_every_region_has_an_emergency_number_a_crisis_line_and_an_abuse_line_or
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", region.checked), region.code
 
 
-@pytest.mark.parametrize("region", [r.code for r in REGIONS])
-def test_each_region_reading_names_its_resources(kb, region):
-    report = kb.report(kb.vocabulary.load(example("safety-abuse-and-pressure.toml")), region)
-    assert report["region"]["code"] == region
-    names = {r["name"] for r in report["safety"]["resources"]}
-    assert names == {r.name for r in CATALOG.region(region).for_({SELF_HARM, ABUSE, EMERGENCY})}
-    assert report["safety"]["resources"][0]["for"] == EMERGENCY
+@pytest.mark.parametrize("region", REGIONS, ids=lambda r: r.code)
+def test_each_region_reading_gives_the_emergency_number_first_a_line_for_each_danger_and_the_directory_last(
+        kb, region):
+    # Threats, and self-harm talk used as pressure: the person needs the emergency number, a domestic abuse
+    # line and a crisis line, or the directory where the region has no such line.
+    report = kb.report(kb.vocabulary.load(example("safety-abuse-and-pressure.toml")), region.code)
+    assert report["region"]["code"] == region.code
+    listed = report["safety"]["resources"]
+    kinds = [r["for"] for r in listed]
+    assert kinds[0] == EMERGENCY and "call" in listed[0]["channels"]
+    assert kinds[-1] == DIRECTORY and kinds.count(DIRECTORY) == 1
+    has = {r.for_ for r in region.resources}
+    for need in (ABUSE, SELF_HARM):
+        assert need in kinds or need not in has, f"{region.code} has a line for {need} the reading leaves out"
+    lines = [k for k in kinds if k != EMERGENCY][:-1]
+    assert lines == sorted(lines, key=[ABUSE, SELF_HARM].index), "the lines in the order of danger: threats first"
+    assert all(r["name"].strip() and r["contact"].strip() and r["channels"] for r in listed)
 
 
 def test_unanswered_safety_questions_bring_the_general_help(kb):
