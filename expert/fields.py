@@ -16,8 +16,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from exsplain.expert.experta import Fact, Validable
+from exsplain.expert.experta import Fact as Fact  # re-exported: a knowledge base declares its item facts with it
 from exsplain.expert.experta import Field as ExpertaField
+from exsplain.expert.experta import Validable
 from exsplain.expert.replies import (
     NotSure,
     ReplyError,

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.catalog import Conclusion, Source
 from exsplain.expert.certainty import at_least
-from exsplain.expert.experta import NOT, Fact, L, Rule, W
+from exsplain.expert.experta import NOT as NOT  # re-exported: rules are written with it beside the helpers below
+from exsplain.expert.experta import Fact, L, Rule, W
 from exsplain.expert.experta import Field as ExpertaField
 
 if TYPE_CHECKING:
