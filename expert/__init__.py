@@ -30,7 +30,8 @@ case through them):
 The rest is plumbing: ``graph`` (derivation graphs), ``schema`` and
 ``reference`` (documentation derived from the declarations), ``reading``,
 ``files``, ``spreadsheet`` and ``wording`` (input and output done safely),
-``sampling`` (random cases for tests and the benchmark), ``compat`` (an
-import fix for experta).
+``sampling`` (random cases for tests and the benchmark), ``experta``
+(experta's names behind one typed boundary), ``compat`` (an import fix for
+experta).
 """
 from exsplain.expert import compat  # noqa: F401  (must run before experta is imported)
