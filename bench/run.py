@@ -113,15 +113,19 @@ def ratio(name, numerator, denominator, limit, higher_is_better=False):
     return met
 
 
-def generate_cases(folder, count, seed=20261122):
-    """``count`` random valid case files, reproducible from ``seed``."""
-    sys.path.insert(0, str(ROOT))
+def generate_cases(folder, count, seed=20261122, known=None):
+    """``count`` random valid case files, reproducible from ``seed``; with
+    ``known`` (``table.field`` paths), only those fields, so that an older
+    knowledge base can read them too."""
     import tomli_w
 
     from exsplain.expert.sampling import random_cases_data
     from exsplain.knowledge.base import KNOWLEDGE_BASE
 
     for n, data in enumerate(random_cases_data(KNOWLEDGE_BASE.vocabulary, count, seed)):
+        if known is not None:
+            data = {table: kept for table, values in data.items()
+                    if (kept := {k: v for k, v in values.items() if f"{table}.{k}" in known})}
         (folder / f"case-{n:05d}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
 
 

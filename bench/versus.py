@@ -25,6 +25,7 @@ from run import ENV, compile_tree, generate_cases  # noqa: E402
 
 PACKAGES = ("expert", "knowledge", "cli")
 LAUNCH = "import sys; from {prefix}cli.launch import main; sys.exit(main())"
+FIELDS = "from {prefix}knowledge.base import KNOWLEDGE_BASE as kb; print(chr(10).join(kb.vocabulary.fields))"
 PER_CASE = """
 import statistics, sys, time
 from {prefix}knowledge.base import KNOWLEDGE_BASE as kb
@@ -81,13 +82,15 @@ def main():
         unpack(options.old, old)
         for tree in (old, ROOT):
             compile_tree(tree)
-        generate_cases(cases, options.cases)
-        paths = sorted(str(p) for p in cases.iterdir())
         trees = {"old": importable(old, Path(work, "old-view")), "new": importable(ROOT, Path(work, "new-view"))}
+        # the same cases for both: only the fields both knowledge bases know
+        known = [set(in_tree(tree, FIELDS)[1].decode().split()) for tree in trees.values()]
+        generate_cases(cases, options.cases, known=set.intersection(*known))
+        paths = sorted(str(p) for p in cases.iterdir())
         per_case = {name: [] for name in trees}
         batch = {name: [] for name in trees}
         cold = {name: [] for name in trees}
-        one = str(ROOT / "examples" / "ended-by-me-plea.toml")
+        one = paths[0]
         for _ in range(options.rounds):
             for name, tree in trees.items():
                 per_case[name].append(float(in_tree(tree, PER_CASE, *paths)[1]))
