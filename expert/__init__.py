@@ -14,7 +14,8 @@ case through them):
 - ``engine``: forward chaining, the agenda and conflict resolution.
 - ``matching``: the Rete network, made cheaper for an engine reused case
   after case, with ``factlist`` (working memory), ``routing`` (the alpha
-  part), ``wiring`` (the beta part) and ``quiet`` (logging nobody reads).
+  part), ``wiring`` (how the beta part is built), ``joins`` (its nodes)
+  and ``quiet`` (logging nobody reads).
 - ``watch``: watching the engine work, each choice in words.
 - ``conditions``: rules read back as conditions on a case, checked against
   the vocabulary when a knowledge base is built.

@@ -12,19 +12,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from experta import watchers
+from experta.activation import Activation
 from experta.agenda import Agenda
 from experta.conditionalelement import AND, EXISTS, FORALL, NOT, OR, TEST
 from experta.fact import InitialFact
 from experta.fieldconstraint import NOTFC, ORFC, L, P, W
-from experta.matchers.rete import nodes
 from experta.matchers.rete.check import FeatureCheck, SameContextCheck, TypeCheck, WhereCheck
 from experta.matchers.rete.mixins import NoMemory
-from experta.matchers.rete.nodes import ConflictSetNode, FeatureTesterNode, NotNode, OrdinaryMatchNode, WhereNode
+from experta.matchers.rete.nodes import FeatureTesterNode, WhereNode
 
 if TYPE_CHECKING:
     import experta.fact
     import experta.factlist
     import experta.matchers
+    import experta.matchers.rete.nodes
     import experta.matchers.rete.token
     import experta.rule
     import experta.strategies
@@ -57,17 +58,27 @@ if TYPE_CHECKING:
 
     class Token(experta.matchers.rete.token.Token):  # type: ignore[misc]
         """A fact or join passing through the network."""
+
+    class OrdinaryMatchNode(experta.matchers.rete.nodes.OrdinaryMatchNode):  # type: ignore[misc]
+        """A join of two inputs whose contexts agree."""
+
+    class NotNode(experta.matchers.rete.nodes.NotNode):  # type: ignore[misc]
+        """A left input passed on while no right input agrees with it."""
+
+    class ConflictSetNode(experta.matchers.rete.nodes.ConflictSetNode):  # type: ignore[misc]
+        """A rule's last node, which makes its activations."""
 else:
     from experta import Fact, KnowledgeEngine, Rule
     from experta.fact import Field, Validable
     from experta.factlist import FactList
     from experta.matchers import ReteMatcher
+    from experta.matchers.rete.nodes import ConflictSetNode, NotNode, OrdinaryMatchNode
     from experta.matchers.rete.token import Token
     from experta.strategies import DepthStrategy
 
 __all__ = [
-    "AND", "EXISTS", "FORALL", "NOT", "NOTFC", "OR", "ORFC", "TEST", "Agenda", "ConflictSetNode", "DepthStrategy",
-    "Fact", "FactList", "FeatureCheck", "FeatureTesterNode", "Field", "InitialFact", "KnowledgeEngine", "L",
-    "NoMemory", "NotNode", "OrdinaryMatchNode", "P", "ReteMatcher", "Rule", "SameContextCheck", "Token", "TypeCheck",
-    "Validable", "W", "WhereCheck", "WhereNode", "nodes", "watchers",
+    "AND", "EXISTS", "FORALL", "NOT", "NOTFC", "OR", "ORFC", "TEST", "Activation", "Agenda", "ConflictSetNode",
+    "DepthStrategy", "Fact", "FactList", "FeatureCheck", "FeatureTesterNode", "Field", "InitialFact",
+    "KnowledgeEngine", "L", "NoMemory", "NotNode", "OrdinaryMatchNode", "P", "ReteMatcher", "Rule",
+    "SameContextCheck", "Token", "TypeCheck", "Validable", "W", "WhereCheck", "WhereNode", "watchers",
 ]

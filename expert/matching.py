@@ -5,41 +5,24 @@ for activations after every change, and sends every fact to every first node.
 A reused engine does this hundreds of times per case.  Here the memories are
 listed once and emptied in place on reset, only the terminal nodes that
 received a token since the last poll are asked for activations, a fact is
-sent only to the nodes that test its class (and, see ``routing``, only to the
-patterns that name its value), and tokens are built and copied without
-experta's type checks.  The nodes, the network and its results are
-experta's own; the equivalence test compares them with experta's plain path.
+sent only to what lies below the node that tests its class (and, see
+``routing``, only to the patterns that name its value), the alpha part is
+walked without tokens, and the beta part is made of nodes (see ``joins``)
+that decide as experta's do without copying, freezing and checking every
+token.  The network's shape and its results are experta's; the equivalence
+test compares them with experta's plain path.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from exsplain.expert.experta import OR, ConflictSetNode, Fact, NoMemory, ReteMatcher, Token, TypeCheck
-from exsplain.expert.experta import nodes as experta_nodes
-from exsplain.expert.routing import Route
+from exsplain.expert.experta import OR, NoMemory, ReteMatcher, TypeCheck
+from exsplain.expert.joins import INVALID, VALID, LeanJoin, LeanNegation, LeanTerminal
+from exsplain.expert.routing import Entry, Route, entries_below, entry_of
 from exsplain.expert.wiring import BetaWiring
 
 if TYPE_CHECKING:
     from exsplain.expert.engine import Engine
-
-
-class LeanToken(Token):
-    """A token built and copied without experta's checks of its tag, facts and context.
-
-    experta asserts the type of every part of a token each time one is made,
-    and a token is copied at every node it enters: a third of experta's own
-    time on a case.  The lean matcher only ever passes facts it declared and
-    contexts the network built, so the checks can never fail there.
-    """
-
-    __slots__ = ()
-
-    def __new__(cls, tag: Any, data: Any, context: Any = None) -> LeanToken:
-        facts = {data} if isinstance(data, Fact) else set(data)
-        return tuple.__new__(cls, (tag, facts, {} if context is None else context))
-
-    def copy(self) -> LeanToken:
-        return tuple.__new__(LeanToken, (self[0], self[1].copy(), self[2].copy()))
 
 
 class LeanReteMatcher(ReteMatcher):
@@ -49,51 +32,36 @@ class LeanReteMatcher(ReteMatcher):
         super().__init__(engine)
         self.terminals = list(self._get_conflict_set_nodes())
         self.position = {node: n for n, node in enumerate(self.terminals)}
-        self.touched: set[ConflictSetNode] = set()
-        for node in self.terminals:
-            node._activate = self._noting(node, node._activate)
         # Every memory of the network, listed once: a reset empties them in place.
         self.memories = [getattr(node, name) for node in nodes_below(self.root_node)
                          if not isinstance(node, NoMemory) for name in containers(node)]
-        # The network's first nodes each test one fact class; a fact goes straight to its own.
-        self.by_class: dict[type, list[Any]] = {}
+        self.touched: set[LeanTerminal] = set()
+        for node in self.terminals:
+            node.touched = self.touched
+        # The network's first nodes each test one fact class; a fact goes straight to what lies below its own.
+        self.by_class: dict[type, list[Entry]] = {}
         self.routes: dict[type, Route] = {}
-        self.any_class: list[Any] = []
+        self.any_class: list[Entry] = []
+        first_nodes: dict[type, int] = {}
         for child in self.root_node.children:
             check = getattr(child.node, "matcher", None)
             if isinstance(check, TypeCheck):
-                self.by_class.setdefault(check.fact_type, []).append(child.callback)
+                self.by_class.setdefault(check.fact_type, []).extend(entries_below(child.node))
+                first_nodes[check.fact_type] = first_nodes.get(check.fact_type, 0) + 1
                 route = Route.below(child.node)
                 if route is not None:
                     self.routes[check.fact_type] = route
             else:
-                self.any_class.append(child.callback)
-        for fact_type in [t for t, callbacks in self.by_class.items() if len(callbacks) > 1]:
-            self.routes.pop(fact_type, None)  # two first nodes for one class: keep experta's way
-
-    def _noting(self, node: ConflictSetNode, activate: Any) -> Any:
-        touched = self.touched
-
-        def activate_and_note(token: Any) -> Any:
-            touched.add(node)
-            return activate(token)
-
-        return activate_and_note
+                self.any_class.append(entry_of(child))
+        for fact_type in [t for t, count in first_nodes.items() if count > 1]:
+            self.routes.pop(fact_type, None)  # two first nodes for one class: keep them all
 
     def changes(self, adding: Any = None, deleting: Any = None) -> tuple[list[Any], list[Any]]:
-        """Pass the changes to the network; activations from the terminals that received a token.
-
-        While they pass, the nodes build their joined tokens as ``LeanToken``
-        (experta's nodes name the class ``Token`` at module level).
-        """
-        experta_nodes.Token = LeanToken
-        try:
-            for fact in deleting or ():
-                self.send(LeanToken.invalid(fact), fact)
-            for fact in adding or ():
-                self.send(LeanToken.valid(fact), fact)
-        finally:
-            experta_nodes.Token = Token
+        """Pass the changes to the network; activations from the terminals that received a token."""
+        for fact in deleting or ():
+            self.send(fact, INVALID)
+        for fact in adding or ():
+            self.send(fact, VALID)
         added: list[Any] = []
         removed: list[Any] = []
         for node in sorted(self.touched, key=self.position.__getitem__):
@@ -103,16 +71,16 @@ class LeanReteMatcher(ReteMatcher):
         self.touched.clear()
         return added, removed
 
-    def send(self, token: Token, fact: Any) -> None:
-        """A fact's token, to the nodes that test its class (experta's bus sends it to all of them)."""
+    def send(self, fact: Any, tag: Any) -> None:
+        """A fact, to what lies below the node that tests its class (experta's bus sends it to all of them)."""
         route = self.routes.get(type(fact))
         if route is not None:
-            route.send(token, fact)
+            route.send(fact, tag)
         else:
-            for callback in self.by_class.get(type(fact), ()):
-                callback(token)
-        for callback in self.any_class:
-            callback(token)
+            for enter in self.by_class.get(type(fact), ()):
+                enter(fact, tag, {})
+        for enter in self.any_class:
+            enter(fact, tag, {})
 
     def reset(self) -> None:
         """Empty the memories that hold anything (most stay empty on a case), in place.
@@ -135,8 +103,8 @@ class LeanReteMatcher(ReteMatcher):
         again, a third of the time spent building the network)."""
         for rule in ruleset:
             for lhs in (rule[0] if isinstance(rule[0], OR) else (rule,)):
-                last = BetaWiring(alpha_terminals).node_of(lhs)
-                terminal = ConflictSetNode(rule)
+                last = BetaWiring(alpha_terminals, LeanJoin, LeanNegation).node_of(lhs)
+                terminal = LeanTerminal(rule)
                 last.add_child(terminal, terminal.activate)
 
 

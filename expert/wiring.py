@@ -30,8 +30,9 @@ from exsplain.expert.experta import (
 class BetaWiring:
     """The beta nodes of one rule's left-hand side, joined two inputs at a time."""
 
-    def __init__(self, alpha_terminals: dict[Any, Any]):
+    def __init__(self, alpha_terminals: dict[Any, Any], join: type = OrdinaryMatchNode, negation: type = NotNode):
         self.alpha = alpha_terminals
+        self.join, self.negation = join, negation
 
     def node_of(self, element: Any) -> Any:
         if isinstance(element, Fact):
@@ -62,7 +63,7 @@ class BetaWiring:
                 current.add_child(test, test.activate)
                 current = test
                 continue
-            node_class = NotNode if isinstance(right, NOT) else OrdinaryMatchNode
+            node_class = self.negation if isinstance(right, NOT) else self.join
             left_node = current if current is not None else self.node_of(left)
             right_node = self.node_of(right)
             current = node_class(SameContextCheck())
@@ -80,7 +81,7 @@ class BetaWiring:
 
     def not_not(self, left: Any, right: Any) -> Any:
         """Two not-nodes: ``left`` without ``right``, then the initial fact without that."""
-        first, second = NotNode(SameContextCheck()), NotNode(SameContextCheck())
+        first, second = self.negation(SameContextCheck()), self.negation(SameContextCheck())
         right.add_child(first, first.activate_right)
         left.add_child(first, first.activate_left)
         self.node_of(InitialFact()).add_child(second, second.activate_left)
