@@ -124,15 +124,16 @@ def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict[str, 
     it holds one of its locks) could leave its threads waiting forever.  A
     signal is delivered between two rows, at most ``POLL`` seconds late.
     """
+    from exsplain.cli.signals import held
+
+    with held():  # a signal raised inside the import of the rules would surface as a different error
+        _ = knowledge_base().engine  # built once here, shared with the workers by fork
     jobs = max(1, min(jobs, len(items), os.cpu_count() or 1))
     if jobs == 1:
         yield from (summarize(item, overview) for item in items)
         return
     import multiprocessing
 
-    from exsplain.cli.signals import held
-
-    _ = knowledge_base().engine  # built once here, shared with the workers by fork
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     size = max(1, min(64, len(items) // (jobs * 4)))
     chunks = [(overview, items[start:start + size]) for start in range(0, len(items), size)]

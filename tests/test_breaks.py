@@ -172,3 +172,28 @@ def test_a_signal_during_a_save_waits_for_it(kb, tmp_path, monkeypatch, signum):
     assert kb.vocabulary.load(tmp_path / "case.toml").answers == case.answers
     assert saver.kept() == f"2 answers saved to {tmp_path / 'case.toml'}"
     assert os.listdir(tmp_path) == ["case.toml"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_sigterm_while_batch_builds_its_rules_is_its_one_line(runner, monkeypatch, jobs):
+    """Found by bench/sigterm.py: a signal raised inside the import of the rules surfaced, wrapped
+    by Python, as a RuntimeError with a traceback; it now waits until the rules are built."""
+    from exsplain.cli import batch, params
+
+    built = params.knowledge_base
+
+    def signalled_while_building():
+        class Rules:  # a signal handled inside a class body, as in the import of a rule set
+            class Named:
+                def __set_name__(self, owner, name):
+                    signal.pthread_kill(threading.get_ident(), signal.SIGTERM)
+                    time.sleep(0.05)
+
+            rule = Named()
+
+        return built()
+
+    monkeypatch.setattr(batch, "knowledge_base", signalled_while_building)
+    result = runner.invoke(batch.batch, ["--jobs", jobs, "--format", "jsonl", str(example("co-parents.toml"))])
+    assert result.exit_code == 128 + signal.SIGTERM, result.output
+    assert result.output == "Batch stopped by SIGTERM.\n"
