@@ -20,6 +20,17 @@ if TYPE_CHECKING:
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
+def with_value_docs(schema: dict[str, Any], docs: list[str]) -> dict[str, Any]:
+    """``schema`` with the wording of each of its allowed values, where editors look for it: VS Code's
+    ``enumDescriptions`` and taplo's ``x-taplo.docs.enumValues``, beside the ``enum`` (of a list, its items')."""
+    listed = "items" in schema
+    values = schema["items"] if listed else schema
+    if "enum" not in values:
+        return schema
+    documented = {**values, "enumDescriptions": docs, "x-taplo": {"docs": {"enumValues": docs}}}
+    return {**schema, "items": documented} if listed else documented
+
+
 def case_schema(kb: KnowledgeBase) -> dict[str, Any]:
     """The schema of a case file: every table and field, its allowed values and its question."""
     words = {"they": "they", "them": "them", "their": "their", "themself": "themselves", "is": "are",
@@ -29,7 +40,8 @@ def case_schema(kb: KnowledgeBase) -> dict[str, Any]:
         fields = {}
         for field_name, field in table.fields().items():
             answers = "; ".join(f"{field.spell_value(a.value)}: {fill(a.label, words)}" for a in field.choices())
-            fields[field_name] = {**field.schema(), "description": f"{fill(field.question, words)} ({answers})"}
+            fields[field_name] = {**with_value_docs(field.schema(), [fill(a.label, words) for a in field.choices()]),
+                                  "description": f"{fill(field.question, words)} ({answers})"}
         tables[name] = {"type": "object", "additionalProperties": False, "description": (table.__doc__ or "").strip(),
                         "properties": fields}
     return {

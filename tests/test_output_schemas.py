@@ -78,3 +78,24 @@ def test_the_schemas_reject_what_the_program_never_writes(runner, validators):
                                 example("cries-easily.toml")))
     several[1]["schema"] = 99
     assert not validators["analyze-several"].is_valid(several)
+
+
+def test_each_allowed_value_in_the_case_schema_carries_its_own_words_for_editors(kb):
+    """VS Code reads enumDescriptions, taplo x-taplo.docs.enumValues: one wording per value, in order."""
+    from exsplain.expert.schema import case_schema
+
+    schema = case_schema(kb)
+    ended_by = schema["properties"]["breakup"]["properties"]["ended_by"]
+    assert dict(zip(ended_by["enum"], ended_by["enumDescriptions"]))["ex"] == "my ex did"
+    documented = 0
+    for table in schema["properties"].values():
+        if "properties" not in table:
+            continue
+        for field in table["properties"].values():
+            values = field.get("items", field)
+            if "enum" in values:
+                documented += 1
+                assert len(values["enumDescriptions"]) == len(values["enum"]), field
+                assert values["x-taplo"]["docs"]["enumValues"] == values["enumDescriptions"]
+                assert all(values["enumDescriptions"])
+    assert documented >= 10
