@@ -179,7 +179,8 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
     header names fields as table.field, one case per row. An invalid file
     or row is reported in its row and does not stop the batch; the exit
     status is 2 if any was invalid. Ctrl-C, SIGTERM and SIGHUP stop the
-    batch. A progress bar shows on stderr when it is a terminal. CSV is
+    batch. A progress bar shows on stderr when it is a terminal, unless CSV
+    or JSON Lines rows stream to that same terminal. CSV is
     safe to open in a spreadsheet (no cell is read as a formula).
 
     \b
@@ -191,7 +192,7 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
     """
     items = items_of(paths)
     rows = rows_of(items, jobs or os.cpu_count() or 1, overview or output_format == "table")  # words for people
-    if sys.stderr.isatty() and len(items) > 1:
+    if len(items) > 1 and progress_fits(overview or output_format in WAITING):
         rows = with_progress(rows, len(items))
     previous = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
 
@@ -222,7 +223,7 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
 
 
 def write_rows(rows: Iterable[dict[str, Any]], output_format: str, excel: bool = False) -> list[dict[str, Any]]:
-    """Print the rows as they come (a table and a JSON array wait for all); returns them."""
+    """Print the rows as they come (a table and a JSON array wait for all, see ``WAITING``); returns them."""
     collected = []
     if output_format == "jsonl":
         for row in rows:
@@ -290,6 +291,22 @@ def summary_of(rows: list[dict[str, Any]], output_format: str, excel: bool = Fal
 
         say("\n".join(overview_lines(counts, len(rows), len(valid))))
     return rows
+
+
+WAITING = ("table", "json")  # formats that print once every row is in
+
+
+def progress_fits(rows_wait: bool) -> bool:
+    """A progress bar on stderr when it is a terminal, unless the rows stream to that same terminal
+    (it would be drawn between them)."""
+    if not sys.stderr.isatty():
+        return False
+    if rows_wait or not sys.stdout.isatty():
+        return True
+    try:
+        return os.fstat(sys.stdout.fileno()).st_rdev != os.fstat(sys.stderr.fileno()).st_rdev
+    except (OSError, ValueError):
+        return False
 
 
 def with_progress(rows: Iterable[dict[str, Any]], total: int) -> Iterator[dict[str, Any]]:

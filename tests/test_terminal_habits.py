@@ -85,3 +85,45 @@ def test_output_that_fits_the_terminal_or_no_pager_is_not_paged(tmp_path):
     assert on_terminal(tmp_path, "examples", "co-parents", rows=200) == (0, None)
     assert on_terminal(tmp_path, "--no-pager", "catalog", "motives") == (0, None)
 
+
+
+def batch_on_terminals(tmp_path, *args, stdout_on_terminal):
+    """Run ``batch`` with stderr on a pseudo-terminal and stdout on the same one or on a pipe:
+    (what the terminal got, what the pipe got)."""
+    main, secondary = pty.openpty()
+    process = subprocess.Popen([exsplain_command(), "batch", *args, str(example("co-parents.toml")),
+                                str(example("cries-easily.toml"))], stdin=subprocess.DEVNULL,
+                               stdout=secondary if stdout_on_terminal else subprocess.PIPE, stderr=secondary,
+                               env={**os.environ, "NO_COLOR": "1"}, cwd=tmp_path)
+    os.close(secondary)
+    received = b""
+    while True:
+        ready, _, _ = select.select([main], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            received += chunk
+        elif process.poll() is not None:
+            break
+    piped = process.stdout.read() if process.stdout else b""
+    process.wait()
+    os.close(main)
+    return received.decode("utf-8", "replace"), piped.decode("utf-8", "replace")
+
+
+@installed
+@pytest.mark.parametrize("args, on_terminal, bar", [
+    (["--format", "jsonl"], True, False),  # rows stream to the terminal the bar would be drawn on
+    (["--format", "csv"], True, False),
+    (["--format", "jsonl"], False, True),  # rows go to a pipe: the terminal shows the bar
+    (["--format", "json"], True, True),  # one array printed at the end: the bar comes first
+    ([], True, True),  # the table waits for every row too
+])
+def test_the_progress_bar_never_mixes_with_rows_streamed_to_its_terminal(tmp_path, args, on_terminal, bar):
+    terminal, piped = batch_on_terminals(tmp_path, *args, stdout_on_terminal=on_terminal)
+    assert ("Analyzing" in terminal) is bar, terminal
+    assert "co-parents" in (terminal if on_terminal else piped)
