@@ -4,10 +4,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import click
-import click.shell_completion
 
 from exsplain.cli.output import say, say_json
-from exsplain.cli.params import NameType, format_option, knowledge_base
+from exsplain.cli.params import KnownName, format_option, knowledge_base
 from exsplain.expert.wording import fill
 
 if TYPE_CHECKING:
@@ -21,23 +20,8 @@ def sections() -> list[str]:
     return [kind.key for kind in knowledge_base().kinds] + list(EXTRA)
 
 
-class Section(NameType):
-    """A section of the catalog; checked against the knowledge base only when given."""
-
-    name = "section"
-
-    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        if value not in sections():
-            self.fail(f"{value!r} is not one of {', '.join(sections())}.", param, ctx)
-        return value
-
-    def shell_complete(self, ctx: click.Context, param: click.Parameter,
-                       incomplete: str) -> list[click.shell_completion.CompletionItem]:
-        return [click.shell_completion.CompletionItem(s) for s in sections() if s.startswith(incomplete)]
-
-
 @click.command()
-@click.argument("section", type=Section(), required=False)
+@click.argument("section", type=KnownName("section", sections), required=False)
 @format_option("text", "json")
 def catalog(section: str | None, output_format: str) -> None:
     """List the knowledge base: conclusions, rules and questions.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -155,6 +155,25 @@ class Assignment(AssignmentType):
         field = vocabulary.field(path)
         return [CompletionItem(f"{path}={field.to_text(v)}") for v in field.samples()
                 if f"{path}={field.to_text(v)}".startswith(incomplete)]
+
+
+class KnownName(NameType):
+    """One of a list of names that only the knowledge base knows: checked when given, so that
+    ``--help`` builds nothing, and offered to shell completion."""
+
+    def __init__(self, name: str, names: Callable[[], Iterable[str]]):
+        self.name, self.names = name, names
+
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        known = list(self.names())
+        if value not in known:
+            self.fail(f"{value!r} is not one of {', '.join(known)}.", param, ctx)
+        return value
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(name) for name in self.names() if name.startswith(incomplete)]
 
 
 def format_option(*formats: str, default: str | None = None) -> Callable[[FC], FC]:

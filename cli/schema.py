@@ -1,15 +1,12 @@
 """``exsplain schema``: the JSON Schema of case files, of reports, or of any other JSON output."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from exsplain.cli.output import say_json
-from exsplain.cli.params import NameType, knowledge_base
-
-if TYPE_CHECKING:
-    from click.shell_completion import CompletionItem
+from exsplain.cli.params import KnownName, knowledge_base
 
 
 def schemas() -> dict[str, Any]:
@@ -21,24 +18,8 @@ def schemas() -> dict[str, Any]:
             **{name: (lambda schema=schema: schema) for name, schema in output_schemas(kb).items()}}
 
 
-class SchemaName(NameType):
-    """A schema's name, checked against the schemas only when given (``--help`` builds nothing)."""
-
-    name = "name"
-
-    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        if value not in schemas():
-            self.fail(f"{value!r} is not one of {', '.join(schemas())}.", param, ctx)
-        return value
-
-    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
-        from click.shell_completion import CompletionItem
-
-        return [CompletionItem(name) for name in schemas() if name.startswith(incomplete)]
-
-
 @click.command()
-@click.argument("which", metavar="NAME", type=SchemaName())
+@click.argument("which", metavar="NAME", type=KnownName("name", schemas))
 def schema(which: str) -> None:
     """Print a JSON Schema (draft 2020-12): of case files, reports or another JSON output.
 
