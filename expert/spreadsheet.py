@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from exsplain.expert import reading
-from exsplain.expert.case import FREE_TEXT, Case, Vocabulary, check_text
+from exsplain.expert.case import FREE_TEXT, Case, Vocabulary
 from exsplain.expert.fields import CaseError
 from exsplain.expert.replies import ReplyError
 from exsplain.expert.wording import excerpt, shown
@@ -148,9 +148,6 @@ def row_case(vocabulary: Vocabulary, source: str, row: dict[str, str]) -> Case:
         except ReplyError:
             raise CaseError(source, f"{excerpt(cell.strip())} is not allowed (allowed: {field.describe()})",
                             column) from None
-    for name in FREE_TEXT:
-        if row.get(name):
-            check_text(row[name], source, name)
     ordered = {path: answers[path] for path in vocabulary.fields if path in answers}
     return Case(ordered, row.get("title") or None, row.get("notes") or None, source)
 
