@@ -11,7 +11,6 @@ kept in sight at the end.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -27,7 +26,6 @@ from exsplain.expert.wording import fill
 
 if TYPE_CHECKING:  # for annotations only: ``consult --help`` does not load the engine
     from exsplain.expert.case import Case
-    from exsplain.expert.catalog import Conclusion, Region
     from exsplain.expert.consultation import Consultation
     from exsplain.expert.explain import Effect
     from exsplain.expert.fields import Field
@@ -210,50 +208,44 @@ class Dialogue:
             self.say("That stays open.")
             return
         self.unsure_said = True
-        region = self.kb.catalog.region(self.region)
-        self.block(self.page.wrap(NOT_SURE, width=self.page.width - 2)
-                   + self.resources(region, [r for d in self.kb.catalog.dangers for r in d.resources]))
+        from exsplain.cli.render import where_to_find_help
+
+        inner = self.page.width - 2
+        self.block(self.page.wrap(NOT_SURE, width=inner) + where_to_find_help(self.analysis(), self.page, inner))
 
     def answer(self, field: Field, value: Any) -> None:
-        urgent_before = self.urgent()
+        urgent_before = self.analysis().report["safety"]["urgent"]
         self.consultation.answer(field, value)
         if self.saver:
             problem = self.saver.save(self.consultation.case)
             if problem:
                 self.text(problem)
-        new = [a for a in self.urgent() if a not in urgent_before]
+        analysis = self.analysis()
+        new = [a for a in analysis.report["safety"]["urgent"] if a not in urgent_before]
         if new:
-            self.acknowledge(new)
+            self.acknowledge(analysis, new)
 
-    def urgent(self) -> list[Conclusion]:
-        """The advice that comes first, as the answers so far stand."""
-        from exsplain.expert.report import FIRST, summary
+    def analysis(self) -> Analysis:
+        """The report on the answers so far: what the help shown during the questions is taken from."""
+        return self.kb.analyze(self.consultation.case, self.region)
 
-        advice = summary(self.kb, self.consultation.case, self.consultation.inference()).advice
-        return [c for c in advice if c.priority == FIRST]
+    def acknowledge(self, analysis: Analysis, new: list[str]) -> None:
+        """A safety answer is met at once with the advice it made urgent and the help lines for it, before
+        the next question; the questions can wait."""
+        from exsplain.cli.render import where_to_find_help
+        from exsplain.expert.report import first_advice
 
-    def acknowledge(self, urgent: list[Conclusion]) -> None:
-        """A safety answer is met at once with help, before the next question; the questions can wait."""
-        from exsplain.expert.report import said_by
-
-        inference, words, inner = self.consultation.inference(), self.words(), self.page.width - 2
+        inner = self.page.width - 2
         body = self.page.wrap("Thank you for telling me. This matters more than anything else here.", width=inner)
-        for conclusion in urgent:
-            body += [self.page.heading(line) for line in self.page.wrap(fill(conclusion.label, words), width=inner)]
-            body += self.page.wrap(said_by(conclusion, inference.drawn(conclusion.kind)[conclusion], words),
-                                   width=inner)
-        region = self.kb.catalog.region(self.region)
-        body += self.resources(region, {r for c in urgent for r in c.resources})
+        for action in first_advice(self.kb, analysis.report):
+            if action["id"] in new:
+                body += [self.page.heading(line) for line in self.page.wrap(action["label"], width=inner)]
+                body += self.page.wrap(action[self.kb.conclusion(action["id"]).kind.text_key], width=inner)
+        needs = {need for id in new for need in self.kb.conclusion(id).resources}
+        body += where_to_find_help(analysis, self.page, inner, needs)
         body += self.page.wrap("The questions can wait. They go on when you are ready; type quit at any time to "
                                "see your reading.", width=inner)
         self.block(body)
-
-    def resources(self, region: Region, needs: Iterable[str]) -> list[str]:
-        """The region's help lines for ``needs`` (kinds of help, in the order to list them)."""
-        lines = self.page.wrap(f"Where to find help ({region.name}):", width=self.page.width - 2)
-        for resource in region.for_(needs):
-            lines += self.page.item(f"{resource.name}: {resource.contact}", indent=" ", width=self.page.width - 2)
-        return lines
 
     def block(self, body: list[str]) -> None:
         """Lines set apart by the help bar, which runs down every one of them."""
@@ -433,20 +425,13 @@ def together(items: list[str]) -> str:
 
 def help_in_sight(kb: KnowledgeBase, report: dict[str, Any]) -> tuple[list[str], str | None]:
     """The help lines (one line each) and the first action to take, when the
-    reading puts help first; nothing otherwise.  The one place that reads
-    these from the report (``first_action`` and ``dangers`` once the report
-    has them, the priority-1 advice before)."""
-    from exsplain.expert.report import first_advice
-
+    reading puts help first; nothing otherwise."""
     safety = report["safety"]
-    urgent = first_advice(kb, report)
-    in_danger = bool(safety["dangers"]) if "dangers" in safety else bool(urgent)
-    if safety["answered"] and not in_danger:
+    if safety["answered"] and not safety["dangers"]:
         return [], None
     lines = [f"{r['name']}: {r['contact']}" for r in safety["resources"]]
-    first = report.get("first_action")
     actions = [a for kind in kb.kinds if kind.prioritised for a in report[kind.key]]
-    action = next((a for a in actions if a["id"] == first), None) if first else (urgent[0] if urgent else None)
+    action = next((a for a in actions if a["id"] == report["first_action"]), None)
     return lines, action["label"] if action else None
 
 

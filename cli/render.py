@@ -9,7 +9,7 @@ footnotes that name the articles).  Ids and field paths stay in JSON.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
 from exsplain.cli.layout import Page
@@ -123,9 +123,11 @@ def help_first(analysis: Analysis, page: Page) -> list[str]:
     return ["", f"{bar} {title}"] + [f"{bar} {line}".rstrip() for line in body]
 
 
-def where_to_find_help(analysis: Analysis, page: Page, width: int) -> list[str]:
-    """The help lines of the report, one item each, with the ways each can be reached."""
-    resources = analysis.report["safety"]["resources"]
+def where_to_find_help(analysis: Analysis, page: Page, width: int, needs: Collection[str] | None = None) -> list[str]:
+    """The help lines of the report, one item each, with the ways each can be reached (with ``needs``,
+    only the lines for those kinds of help, and the directory)."""
+    resources = [r for r in analysis.report["safety"]["resources"]
+                 if needs is None or r["for"] in needs or r["for"] == analysis.region.directory]
     if not resources:
         return []
     phrases, region = analysis.kb.catalog.phrases, analysis.region

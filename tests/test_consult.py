@@ -130,6 +130,17 @@ def test_a_yes_to_a_safety_question_is_met_at_once_with_help(runner):
     assert "Samaritans: call 116 123" in acknowledgement and "Emergency services: call 999" in acknowledgement
 
 
+def test_the_help_at_a_safety_answer_is_the_readings_own_lines_for_that_danger(runner):
+    """Taken from the report, as the reading shows them (hours included), but only those for the
+    danger just told: not the abuse lines the reading lists while that question is open."""
+    result = consult(runner, "he\nyes\n")
+    acknowledgement = result.stdout.split("Thank you for telling me")[1].split("The questions can wait")[0]
+    reading = result.stdout.split("Your reading")[1]
+    assert "Shout: text SHOUT to 85258 (24 hours, every day)" in acknowledgement
+    assert "Shout: text SHOUT to 85258 (24 hours, every day)" in reading
+    assert "National Domestic Abuse Helpline" in reading and "National Domestic Abuse Helpline" not in acknowledgement
+
+
 def test_quitting_before_the_safety_questions_still_opens_with_help(runner):
     result = consult(runner, "he\nquit\n")
     assert result.exit_code == 0
