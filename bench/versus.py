@@ -5,8 +5,9 @@
 The older commit is unpacked into a temporary folder and each measurement
 alternates between it and this tree, in fresh processes with the same
 interpreter and dependencies, so that a busy machine slows both alike:
-per-case cost with the engine reused (report included), batch --jobs 1
-throughput, and a cold ``exsplain analyze one.toml``.
+per-case cost with the engine reused (report included), inference alone
+(the rules and the reviews), batch --jobs 1 throughput, and a cold
+``exsplain analyze one.toml``.
 """
 import argparse
 import statistics
@@ -26,6 +27,18 @@ from run import ENV, compile_tree, generate_cases  # noqa: E402
 PACKAGES = ("expert", "knowledge", "cli")
 LAUNCH = "import sys; from {prefix}cli.launch import main; sys.exit(main())"
 FIELDS = "from {prefix}knowledge.base import KNOWLEDGE_BASE as kb; print(chr(10).join(kb.vocabulary.fields))"
+INFERENCE = """
+import statistics, sys, time
+from {prefix}knowledge.base import KNOWLEDGE_BASE as kb
+cases = [kb.vocabulary.load(path) for path in sys.argv[1:]]
+kb.infer(cases[0])
+samples = []
+for case in cases:
+    start = time.perf_counter()
+    kb.infer(case)
+    samples.append(time.perf_counter() - start)
+print(statistics.median(samples))
+"""
 PER_CASE = """
 import statistics, sys, time
 from {prefix}knowledge.base import KNOWLEDGE_BASE as kb
@@ -88,12 +101,14 @@ def main():
         generate_cases(cases, options.cases, known=set.intersection(*known))
         paths = sorted(str(p) for p in cases.iterdir())
         per_case = {name: [] for name in trees}
+        inference = {name: [] for name in trees}
         batch = {name: [] for name in trees}
         cold = {name: [] for name in trees}
         one = paths[0]
         for _ in range(options.rounds):
             for name, tree in trees.items():
                 per_case[name].append(float(in_tree(tree, PER_CASE, *paths)[1]))
+                inference[name].append(float(in_tree(tree, INFERENCE, *paths)[1]))
         for _ in range(options.rounds):
             for name, tree in trees.items():
                 seconds, _ = in_tree(tree, LAUNCH, "batch", "--jobs", "1", "--format", "jsonl", str(cases),
@@ -105,6 +120,7 @@ def main():
         print(f"{options.old} (old) against this tree (new): {len(paths)} generated cases, "
               f"{options.rounds} interleaved rounds; medians")
         rows = [("per case, engine reused, report included", per_case, 1000, "ms"),
+                ("inference per case (rules and reviews)", inference, 1000, "ms"),
                 ("batch --jobs 1", batch, 1, "cases/s"),
                 ("exsplain analyze one.toml, cold", cold, 1000, "ms")]
         for label, samples, unit, suffix in rows:
