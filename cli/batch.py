@@ -97,22 +97,30 @@ def summarize(item: Item, overview: bool = False) -> dict[str, Any]:
 
 
 def summarize_many(work: tuple[bool, list[Item]]) -> list[dict[str, Any]]:
-    """The rows of a chunk of items (what a worker is given at a time)."""
+    """The rows of a chunk of items (what a worker is given at a time); none once the batch is stopping."""
     overview, items = work
-    return [summarize(item, overview) for item in items]
+    return [summarize(item, overview) for item in items if STOPPING is None or not STOPPING.is_set()]
 
 
-def worker_start() -> None:
-    """Workers leave Ctrl-C to the parent, and die quietly when it stops them.
+STOPPING: Any = None  # in a worker, the event by which the parent stops the batch (see ``worker_start``)
 
+
+def worker_start(stopping: Any) -> None:
+    """Workers leave every stopping signal to the parent, which stops them through ``stopping``.
+
+    A worker killed by a signal while it sends a row holds its queue's lock
+    for ever, and the pool's teardown then waits on that lock without end;
+    a worker that is told to stop skips what is left and ends on its own.
     They start with the stopping signals held (see ``rows_of``), so none
     can reach the parent's handler, copied by fork, before this runs.
     """
+    from exsplain.cli.signals import STOPPING as SIGNALS
     from exsplain.cli.signals import release
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, signal.SIG_DFL)
+    global STOPPING
+    STOPPING = stopping
+    for signum in SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
     release()
 
 
@@ -138,9 +146,10 @@ def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict[str, 
     size = max(1, min(64, len(items) // (jobs * 4)))
     chunks = [(overview, items[start:start + size]) for start in range(0, len(items), size)]
     pool = None
+    stopping = (context or multiprocessing).Event()
     try:
         with held():  # the workers and the pool's threads start with it; the parent's signals wait
-            pool = (context or multiprocessing).Pool(jobs, initializer=worker_start)
+            pool = (context or multiprocessing).Pool(jobs, initializer=worker_start, initargs=(stopping,))
             results = pool.imap(summarize_many, chunks)
         while True:
             with held():
@@ -151,10 +160,12 @@ def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict[str, 
                 except StopIteration:
                     break
             yield from rows
-    except BaseException:  # an error, a signal, or the reader stopping early
+    except BaseException:  # an error, a signal, or the reader stopping early: the workers skip what is left
         if pool is not None:
             with held():
-                pool.terminate()
+                stopping.set()
+                pool.close()
+                pool.join()
         raise
     else:
         with held():
