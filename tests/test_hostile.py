@@ -188,15 +188,19 @@ def big_batch(tmp_path_factory):
     return folder
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
-def test_a_signal_stops_a_batch_with_no_traceback_and_no_worker_left(big_batch, signum):
+@pytest.mark.parametrize("signum, to_group", [(signal.SIGTERM, False), (signal.SIGHUP, False),
+                                             (signal.SIGTERM, True)])  # the group: as a service manager stops it
+def test_a_signal_stops_a_batch_with_no_traceback_and_no_worker_left(big_batch, signum, to_group):
     process = subprocess.Popen([exsplain_command(), "batch", "--jobs", "2", "--format", "jsonl", str(big_batch)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + SECONDS
     while len(workers := children_of(process.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.2)
-    process.send_signal(signum)
+    if to_group:
+        os.killpg(process.pid, signum)
+    else:
+        process.send_signal(signum)
     status = process.wait(timeout=SECONDS)
     stderr = process.stderr.read().decode()
     if status == 0:
