@@ -4,6 +4,8 @@ The environment is pinned so that every test sees the same region, width
 and colour whatever the machine: readings depend on them on purpose.
 """
 import os
+import select
+import time
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,23 @@ def report_without_case(kb, path):
     report = dict(kb.report(kb.vocabulary.load(path), "GB"))
     report.pop("case")
     return report
+
+
+def read_terminal(controller, process, seconds=20):
+    """What a program wrote to the pseudo-terminal whose controlling side is ``controller``,
+    read until the terminal closes or the program ends (at most ``seconds``)."""
+    received = b""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([controller], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(controller, 1 << 16)
+            except OSError:  # the terminal closed: the program ended
+                break
+            if not chunk:
+                break
+            received += chunk
+        elif process.poll() is not None:
+            break
+    return received

@@ -3,7 +3,6 @@ stderr line, no traceback, nothing raw from the input on a terminal, nothing rep
 import os
 import pty
 import re
-import select
 import signal
 import subprocess
 import threading
@@ -12,7 +11,7 @@ import time
 import pytest
 from test_hostile import SECONDS
 
-from conftest import example
+from conftest import example, read_terminal
 from test_analyze_cli import exsplain_command
 
 pytestmark = pytest.mark.skipif(exsplain_command() is None, reason="exsplain is not installed")
@@ -29,20 +28,7 @@ def on_pty(args, cwd, env=None):
     process = subprocess.Popen([exsplain_command(), *args], stdin=subprocess.DEVNULL, stdout=terminal,
                                stderr=terminal, cwd=cwd, env={**os.environ, "NO_COLOR": "1", **(env or {})})
     os.close(terminal)
-    received = b""
-    deadline = time.monotonic() + SECONDS
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([controller], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(controller, 1 << 16)
-            except OSError:  # the terminal closed: the program ended
-                break
-            if not chunk:
-                break
-            received += chunk
-        elif process.poll() is not None:
-            break
+    received = read_terminal(controller, process, SECONDS)
     os.close(controller)
     text = received.decode("utf-8", "replace").replace("\r\r\n", "\n").replace("\r\n", "\n")
     return process.wait(timeout=SECONDS), PROGRESS.sub("", CURSOR.sub("", text))

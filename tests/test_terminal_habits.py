@@ -12,7 +12,7 @@ import pytest
 from exsplain.cli.layout import colour_choice
 from exsplain.cli.main import cli
 
-from conftest import example
+from conftest import example, read_terminal
 from test_analyze_cli import exsplain_command, installed
 
 BOLD = "\x1b[1m"
@@ -96,19 +96,7 @@ def batch_on_terminals(tmp_path, *args, stdout_on_terminal):
                                stdout=secondary if stdout_on_terminal else subprocess.PIPE, stderr=secondary,
                                env={**os.environ, "NO_COLOR": "1"}, cwd=tmp_path)
     os.close(secondary)
-    received = b""
-    while True:
-        ready, _, _ = select.select([main], [], [], 0.2)
-        if ready:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            received += chunk
-        elif process.poll() is not None:
-            break
+    received = read_terminal(main, process)
     piped = process.stdout.read() if process.stdout else b""
     process.wait()
     os.close(main)
