@@ -17,7 +17,7 @@ from experta.agenda import Agenda
 from experta.conditionalelement import AND, EXISTS, FORALL, NOT, OR, TEST
 from experta.fact import InitialFact
 from experta.fieldconstraint import NOTFC, ORFC, L, P, W
-from experta.matchers.rete.check import FeatureCheck, SameContextCheck, TypeCheck, WhereCheck
+from experta.matchers.rete.check import FactCapture, FeatureCheck, SameContextCheck, TypeCheck, WhereCheck
 from experta.matchers.rete.mixins import NoMemory
 from experta.matchers.rete.nodes import FeatureTesterNode, WhereNode
 
@@ -78,7 +78,7 @@ else:
 
 __all__ = [
     "AND", "EXISTS", "FORALL", "NOT", "NOTFC", "OR", "ORFC", "TEST", "Activation", "Agenda", "ConflictSetNode",
-    "DepthStrategy", "Fact", "FactList", "FeatureCheck", "FeatureTesterNode", "Field", "InitialFact",
+    "DepthStrategy", "Fact", "FactCapture", "FactList", "FeatureCheck", "FeatureTesterNode", "Field", "InitialFact",
     "KnowledgeEngine", "L", "NoMemory", "NotNode", "OrdinaryMatchNode", "P", "ReteMatcher", "Rule",
     "SameContextCheck", "Token", "TypeCheck", "Validable", "W", "WhereCheck", "WhereNode", "watchers",
 ]

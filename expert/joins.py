@@ -3,12 +3,12 @@
 experta's beta nodes copy every token they receive, freeze its context into
 a hashable record to remember it and thaw that record back into a dict for
 every pair they test, check the types of every token they build, and log
-each test.  No node below the alpha part changes a token it is given, so
-these nodes keep the tokens as they come, remember contexts as dicts (a
-joined pair is tested against a plain dict) and build tokens without the
-checks.  Their decisions are experta's, line for line; the equivalence test
-compares them with experta's own nodes on every example and thousands of
-generated cases.
+each test.  No token is changed once it is made (the alpha part, see
+``routing``, makes a new context for each binding, and no node here changes
+what it is given), so these nodes pass tokens on as they come, remember a
+join's inputs as they are and build tokens without the checks.  Their
+decisions are experta's, line for line; the equivalence test compares them
+with experta's own nodes on every example and thousands of generated cases.
 """
 from __future__ import annotations
 
@@ -53,8 +53,8 @@ class LeanJoin(OrdinaryMatchNode):
     """Joins the tokens from its left and right inputs whose contexts agree."""
 
     def _reset(self) -> None:
-        self.left_memory: list[tuple[frozenset[Any], dict[Any, Any]]] = []
-        self.right_memory: list[tuple[frozenset[Any], dict[Any, Any]]] = []
+        self.left_memory: list[tuple[set[Any], dict[Any, Any]]] = []
+        self.right_memory: list[tuple[set[Any], dict[Any, Any]]] = []
 
     def activate_left(self, token: Any) -> None:
         self.join(token, self.left_memory, self.right_memory, True)
@@ -64,7 +64,7 @@ class LeanJoin(OrdinaryMatchNode):
 
     def join(self, given: Any, own: list[Any], other: list[Any], from_left: bool) -> None:
         tag, data, context = given
-        record = (frozenset(data), dict(context))
+        record = (data, context)  # never changed once made (see above), so kept as it comes
         if tag is VALID:
             own.append(record)
         elif record in own:

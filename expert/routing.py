@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from exsplain.expert.experta import FeatureCheck, FeatureTesterNode, L
+from exsplain.expert.experta import FactCapture, FeatureCheck, FeatureTesterNode, L
 from exsplain.expert.joins import token
 
 MISSING = object()
@@ -75,6 +75,17 @@ def tester(node: Any) -> Entry:
                     enter(fact, tag, context)
 
         return test_literal
+    if isinstance(matcher, FactCapture):  # every pattern ends so: the fact itself, bound to the pattern's name
+        bind = matcher.bind
+
+        def capture(fact: Any, tag: Any, context: dict[Any, Any]) -> None:
+            if context.get(bind, fact) != fact or context.get((False, bind), MISSING) == fact:
+                return
+            context = {**context, bind: fact}
+            for enter in below:
+                enter(fact, tag, context)
+
+        return capture
 
     def test(fact: Any, tag: Any, context: dict[Any, Any]) -> None:
         match = matcher(fact)
