@@ -12,7 +12,6 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from types import FrameType
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -205,25 +204,18 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
     rows = rows_of(items, jobs or os.cpu_count() or 1, overview or output_format == "table")  # words for people
     if len(items) > 1 and progress_fits(overview or output_format in WAITING):
         rows = with_progress(rows, len(items))
-    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    from exsplain.cli.signals import raising
 
-    def stop(signum: int, frame: FrameType | None) -> None:
-        raise Terminated(signum)
-
-    for signum in previous:
-        signal.signal(signum, stop)
     try:
-        collected = summary_of(list(rows), output_format, excel) if overview else write_rows(rows, output_format,
-                                                                                                excel)
+        with raising(Terminated):
+            collected = summary_of(list(rows), output_format, excel) if overview else write_rows(rows, output_format,
+                                                                                                    excel)
     except KeyboardInterrupt:
         say("Batch interrupted.", err=True)
         raise Stop(ExitStatus.INTERRUPTED) from None
     except Terminated as signalled:
         say(f"Batch stopped by {signal.Signals(signalled.signum).name}.", err=True)
         raise Stop(ExitStatus.for_signal(signalled.signum)) from None
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
     invalid = sum(1 for row in collected if row["error"])
     for row in collected:
         row.pop("overview", None)

@@ -183,3 +183,26 @@ def test_a_sigterm_while_batch_builds_its_rules_is_its_one_line(runner, monkeypa
     result = runner.invoke(batch.batch, ["--jobs", jobs, "--format", "jsonl", str(example("co-parents.toml"))])
     assert result.exit_code == 128 + signal.SIGTERM, result.output
     assert result.output == "Batch stopped by SIGTERM.\n"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_during_garbage_collection_still_stops_the_batch(runner, monkeypatch, signum):
+    """Found by bench/sigterm.py: a SIGTERM that lands in a __del__ (a pool's pipe being collected)
+    was printed as 'Exception ignored' with a traceback and dropped, and the batch went on."""
+    from exsplain.cli import batch
+
+    write_rows = batch.write_rows
+
+    class Collected:
+        def __del__(self):
+            signal.pthread_kill(threading.get_ident(), signum)
+            time.sleep(0.05)
+
+    def collecting_then_writing(rows, output_format, excel=False):
+        Collected()  # made and collected at once: its __del__ receives the signal
+        return write_rows(rows, output_format, excel)
+
+    monkeypatch.setattr(batch, "write_rows", collecting_then_writing)
+    result = runner.invoke(batch.batch, ["--format", "jsonl", str(example("co-parents.toml"))])
+    assert result.exit_code == 128 + signum
+    assert result.stderr == f"Batch stopped by {signal.Signals(signum).name}.\n"
