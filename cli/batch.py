@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -123,7 +123,7 @@ def worker_start(stopping: Any) -> None:
     release()
 
 
-def rows_of(items: list[Item], jobs: int, overview: bool) -> Iterator[dict[str, Any]]:
+def rows_of(items: list[Item], jobs: int, overview: bool) -> Generator[dict[str, Any], None, None]:
     """Rows in the order of ``items``, computed by up to ``jobs`` processes.
 
     The pool is only ever touched with the stopping signals held: an
@@ -200,16 +200,19 @@ def batch(paths: tuple[str, ...], jobs: int | None, overview: bool, output_forma
       exsplain batch --jobs 2 --format jsonl examples/ > rows.jsonl
       exsplain batch --format csv examples/dumped-its-not-you.toml examples/cries-easily.toml
     """
-    items = items_of(paths)
-    rows = rows_of(items, jobs or os.cpu_count() or 1, overview or output_format == "table")  # words for people
-    if len(items) > 1 and progress_fits(overview or output_format in WAITING):
-        rows = with_progress(rows, len(items))
     from exsplain.cli.signals import raising
 
+    items = items_of(paths)
+    produced = rows_of(items, jobs or os.cpu_count() or 1, overview or output_format == "table")  # words for people
+    rows = with_progress(produced, len(items)) if len(items) > 1 and progress_fits(
+        overview or output_format in WAITING) else produced
     try:
         with raising(Terminated):
-            collected = summary_of(list(rows), output_format, excel) if overview else write_rows(rows, output_format,
-                                                                                                    excel)
+            try:
+                collected = summary_of(list(rows), output_format, excel) if overview else write_rows(
+                    rows, output_format, excel)
+            finally:  # the workers are stopped now, whatever stopped the batch, not when Python gets round to it
+                produced.close()
     except KeyboardInterrupt:
         say("Batch interrupted.", err=True)
         raise Stop(ExitStatus.INTERRUPTED) from None
