@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from exsplain.expert.catalog import Conclusion, Kind, Region, Source
+from exsplain.expert.catalog import Conclusion, Kind, Region, Resource, Source
 from exsplain.expert.certainty import POSSIBLE, band
 from exsplain.expert.conditions import AbsentCondition, BeliefCondition, Condition, ItemCondition
 from exsplain.expert.engine import Firing, Inference
@@ -141,7 +141,7 @@ def _sources_by_text(kb: KnowledgeBase) -> dict[str, Source]:
 
 def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -> dict[str, Any]:
     """The report of ``case`` as plain data: everything a reader sees, decided here."""
-    words = {**kb.catalog.wording(case), **region.words()}
+    words = {**kb.catalog.wording(case), **region_words(region)}
     labels = kb.labels(words)
     lines = Told(kb, case, words, labels)
     withheld = inference.withheld()
@@ -292,8 +292,25 @@ def safety(kb: KnowledgeBase, case: Case, region: Region, advice: list[dict[str,
     needs = list(dict.fromkeys(r for d in (*reported, *also) for r in d.resources))
     found = sorted(region.for_(set(needs)), key=lambda r: needs.index(r.for_) if r.for_ in needs else len(needs))
     urgent = [item["id"] for item in advice if item["priority"] == FIRST]
-    return {"answered": is_answered, "dangers": [d.id for d in reported], "resources": [r.as_data() for r in found],
-            "help_first": help_first(is_answered, reported, urgent), "urgent": urgent}
+    return {"answered": is_answered, "dangers": [d.id for d in reported],
+            "resources": [resource_data(r) for r in found], "help_first": help_first(is_answered, reported, urgent),
+            "urgent": urgent}
+
+
+@lru_cache(maxsize=32)  # a few regions; one made up for an unknown code is a new one each time
+def region_words(region: Region) -> dict[str, str]:
+    """``region.words()``, worked out once: they come from its help lines alone."""
+    return region.words()
+
+
+def resource_data(resource: Resource) -> dict[str, Any]:
+    """``resource.as_data()``, worked out once (from the resource alone), as a fresh copy for each report."""
+    return {key: list(value) if isinstance(value, list) else value for key, value in _resource_data(resource).items()}
+
+
+@lru_cache(maxsize=1024)
+def _resource_data(resource: Resource) -> dict[str, Any]:
+    return resource.as_data()
 
 
 def help_first(is_answered: bool, reported: list[Any], urgent: list[Any]) -> bool:
