@@ -145,7 +145,6 @@ def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -
     labels = kb.labels(words)
     lines = Told(kb, case, words, labels)
     withheld = inference.withheld()
-    order = catalog_order(kb)
     report: dict[str, Any] = {
         "schema": REPORT_SCHEMA,
         "case": {"title": case.title, "path": case.path},
@@ -173,7 +172,7 @@ def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -
             else:
                 items.append({"id": conclusion.id, "label": labels[conclusion.id], kind.text_key: text,
                               "rule": firings[0].rule.name, "sources": sources(sources_of(conclusion, firings))})
-        order = {c: n for n, c in enumerate(kb.catalog.of_kind(kind))}
+        order = kind_order(kb, kind)
         if kind.brief:
             items = list({item[kind.text_key]: item for item in items}.values())
         elif kind.prioritised:  # within a priority, the catalog's order (urgent help in the order of danger)
@@ -208,6 +207,12 @@ def catalog_order(kb: KnowledgeBase) -> dict[Conclusion, int]:
     return {c: n for n, c in enumerate(kb.catalog.conclusions)}
 
 
+@cache
+def kind_order(kb: KnowledgeBase, kind: Kind) -> dict[Conclusion, int]:
+    """The conclusions of ``kind`` in the catalog's order, each with its place."""
+    return {c: n for n, c in enumerate(kb.catalog.of_kind(kind))}
+
+
 def sources_of(conclusion: Conclusion, firings: list[Firing]) -> tuple[Source, ...]:
     """The sources of what is said of a conclusion: of the rules whose own
     words are used (see ``said_by``), else the conclusion's."""
@@ -226,7 +231,7 @@ def ranked(kb: KnowledgeBase, inference: Inference, kind: Kind, words: Mapping[s
     """The hypotheses above 0, most certain first (ties in catalog order);
     ``shown`` marks those at least possible, which a reading lists."""
     items: list[dict[str, Any]] = []
-    for conclusion in kb.catalog.of_kind(kind):
+    for conclusion in kind_order(kb, kind):
         certainty = inference.certainty.get(conclusion.id, 0.0)
         if certainty <= 0:
             continue
