@@ -108,7 +108,7 @@ class AnswersFromAnotherSituation(Review):
 
     def needed(self, blocking: list[list[FieldCondition]]) -> str:
         """``needed(blocking)``, kept: the same few situations block answer after answer."""
-        key = tuple(tuple(map(id, conditions)) for conditions in blocking)
+        key = tuple(tuple(map(id, conditions)) for conditions in blocking)  # ``requirements`` keeps them alive
         if key not in self._needed:
             self._needed[key] = needed(blocking)
         return self._needed[key]
@@ -116,7 +116,7 @@ class AnswersFromAnotherSituation(Review):
 
 class Verdicts:
     """Whether each situation condition fails on one case, each judged once:
-    many rules, and so many answers, share a condition (who ended it, say)."""
+    a rule uses several answers, so its conditions come up answer after answer."""
 
     def __init__(self, case: Case):
         self.case = case
