@@ -58,8 +58,7 @@ def matched_answers(kb: KnowledgeBase, firing: Firing) -> list[str]:
 def because(kb: KnowledgeBase, case: Case, firings: list[Firing], words: Mapping[str, str],
             labels: Mapping[str, str]) -> list[str]:
     """The answers behind ``firings``, told back in plain words."""
-    lines = [line for firing in firings for line in told(kb, case, firing, words, labels)]
-    return [fill(line, words) for line in dict.fromkeys(lines)]
+    return Told(kb, case, words, labels).because(firings)
 
 
 def told(kb: KnowledgeBase, case: Case, firing: Firing, words: Mapping[str, str],
@@ -99,7 +98,7 @@ class Told:
         return list(self._matched[firing.step])
 
     def because(self, firings: list[Firing]) -> list[str]:
-        """``because`` of ``firings``."""
+        """The answers behind ``firings``, told back in plain words, each line once."""
         lines = [line for firing in firings for line in self._told_by(firing)]
         return [self._fill(line) for line in dict.fromkeys(lines)]
 
