@@ -16,7 +16,7 @@ from typing import Any
 
 from exsplain.expert import reading
 from exsplain.expert.experta import Fact
-from exsplain.expert.fields import CaseError, Field, Table, kind_of
+from exsplain.expert.fields import CaseError, Field, Table, fact_of, kind_of
 from exsplain.expert.wording import escaped_data, excerpt, shown
 
 FREE_TEXT = ("title", "notes")
@@ -175,7 +175,7 @@ class Vocabulary:
                     value = case.answers[answer.path]
                     values[name] = value
                     extra += answer.facts(value)
-            declared.append(table(**values))
+            declared.append(fact_of(table, values))
         return declared + extra
 
     def to_data(self, case: Case) -> dict[str, Any]:

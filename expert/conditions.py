@@ -94,6 +94,12 @@ class FieldCondition(OnOneField):
     def allowed(self) -> list[Any]:
         return [v for v in self.field.values if self.holds(v)]
 
+    def matched_line(self, fact: Any) -> str | None:
+        """The trace line ``path = value`` for a fact of this field's table; None for another fact."""
+        if getattr(fact, "table", None) != self.field.table:
+            return None
+        return f"{self.path} = {self.field.spell_value(fact[self.field.name])}"
+
     def __str__(self) -> str:
         if isinstance(self.constraint, (ORFC, NOTFC, W)):
             return f"{self.path} is {spell(self.constraint)}"
@@ -117,6 +123,10 @@ class ItemCondition(OnOneField):
         """The items of ``values`` that meet the constraints (the first item is not "further")."""
         items = [{"kind": v, "further": i > 0} for i, v in enumerate(values)]
         return tuple(i["kind"] for i in items if all(satisfies(c, i[f]) for f, c in self.constraints))
+
+    def matched_line(self, fact: Any) -> str | None:
+        """The trace line ``path includes kind`` for an item of this field; None for another fact."""
+        return f"{self.path} includes {fact['kind']}" if isinstance(fact, self.field.item) else None
 
     def kinds(self) -> list[str]:
         kind = dict(self.constraints).get("kind")
@@ -156,6 +166,12 @@ class BeliefCondition:
 
     def judge(self, case: Case, certainty: Mapping[str, float]) -> str:
         return HOLDS if self.holds(certainty.get(self.hypothesis, 0.0)) else FAILS
+
+    def matched_line(self, fact: Any) -> str | None:
+        """The trace line ``id = certainty (band)`` for this hypothesis's belief; None for another fact."""
+        if not isinstance(fact, Belief) or fact["id"] != self.hypothesis:
+            return None
+        return f"{fact['id']} = {fact['certainty']:.2f} ({fact['band']})"
 
     def __str__(self) -> str:
         return f"{self.hypothesis} is {spell(self.constraint)}"

@@ -351,7 +351,7 @@ class ChoiceSet(Field):
         return [self.answers[v].statement for v in value]
 
     def facts(self, value: Any) -> list[Fact]:
-        return [self.item(kind=v, further=i > 0) for i, v in enumerate(value)]
+        return [fact_of(self.item, {"kind": v, "further": i > 0}) for i, v in enumerate(value)]
 
 
 class TableType(Validable):
@@ -391,6 +391,21 @@ class Table(Fact, metaclass=TableType):
     def field(cls, name: str) -> Field:
         field: Field = cls.__fields__[name]
         return field
+
+
+# The values experta's ``freeze`` keeps as they are: a checked case holds nothing else.
+IMMUTABLE = frozenset({str, bool, int, float, tuple, type(None)})
+
+
+def fact_of(kind: type[Fact], values: Mapping[str, Any]) -> Fact:
+    """``kind(**values)``, made without experta's freeze and checks of each value
+    when every value is one that freeze keeps as it is (as a checked case's
+    answers are); any other value takes experta's way."""
+    if not all(type(v) in IMMUTABLE for v in values.values()):
+        return kind(**values)
+    fact = kind()
+    dict.update(fact, values)
+    return fact
 
 
 def by_words(text: str, names: Mapping[Answer, set[str]]) -> Answer | None:

@@ -43,7 +43,7 @@ class Judge:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        self._memo: tuple[Any, Any, dict[str, Judgement]] = (None, None, {})
+        self._memo: tuple[Any, Any, dict[str, Judgement], dict[str, str]] = (None, None, {}, {})
         uses: dict[str, dict[str, KnowledgeRule | Review]] = {}
         for rule in kb.rules:
             for condition in kb.conditions[rule.name]:
@@ -59,7 +59,7 @@ class Judge:
             if condition.holds(certainty.get(condition.hypothesis, 0.0)):
                 return HOLDS
             could_still_rise = any(
-                rule.weight > 0 and rule not in seen and self.rule(rule, case, certainty, seen).status == UNKNOWN
+                rule.weight > 0 and rule not in seen and self.status(rule, case, certainty, seen) == UNKNOWN
                 for rule in self.kb.evidence_for(condition.hypothesis)
             )
             return UNKNOWN if could_still_rise else FAILS
@@ -75,13 +75,45 @@ class Judge:
         """
         if seen:
             return self._judge(rule, case, certainty, seen)
-        memo_case, memo_certainty, memo = self._memo
+        judgements, _ = self._memo_for(case, certainty)
+        if rule.name not in judgements:
+            judgements[rule.name] = self._judge(rule, case, certainty, ())
+        return judgements[rule.name]
+
+    def status(self, rule: KnowledgeRule | Review, case: Case, certainty: Mapping[str, float],
+               seen: tuple[Any, ...] = ()) -> str:
+        """The status alone of ``rule`` on ``case``, as ``rule`` would judge it.
+
+        Most rules of a case fail, and the first failing condition settles
+        that without judging the others; top-level statuses of the last case
+        are kept, like judgements.
+        """
+        if seen:
+            return self._status(rule, case, certainty, seen)
+        judgements, statuses = self._memo_for(case, certainty)
+        if rule.name not in statuses:
+            known = judgements.get(rule.name)
+            statuses[rule.name] = known.status if known else self._status(rule, case, certainty, ())
+        return statuses[rule.name]
+
+    def _memo_for(self, case: Case, certainty: Mapping[str, float]) -> tuple[dict[str, Judgement], dict[str, str]]:
+        """The judgements and statuses kept for ``case``, emptied when another case comes."""
+        memo_case, memo_certainty, judgements, statuses = self._memo
         if memo_case is not case or memo_certainty is not certainty:
-            memo = {}
-            self._memo = (case, certainty, memo)
-        if rule.name not in memo:
-            memo[rule.name] = self._judge(rule, case, certainty, ())
-        return memo[rule.name]
+            judgements, statuses = {}, {}
+            self._memo = (case, certainty, judgements, statuses)
+        return judgements, statuses
+
+    def _status(self, rule: KnowledgeRule | Review, case: Case, certainty: Mapping[str, float],
+                seen: tuple[Any, ...]) -> str:
+        seen = (*seen, rule)
+        unknown = False
+        for condition in self.kb.conditions[rule.name]:
+            verdict = self.condition(condition, case, certainty, seen)
+            if verdict == FAILS:
+                return FAILS
+            unknown = unknown or verdict == UNKNOWN
+        return UNKNOWN if unknown else HOLDS
 
     def _judge(self, rule: KnowledgeRule | Review, case: Case, certainty: Mapping[str, float],
                seen: tuple[Any, ...]) -> Judgement:
@@ -95,17 +127,18 @@ class Judge:
         return Judgement(rule, status, failed, unknown, tuple(dict.fromkeys(open_paths)))
 
     def relevant_unknowns(self, case: Case, certainty: Mapping[str, float]) -> list[str]:
-        """Unknown fields whose answer could still change a rule, in question order."""
+        """Unknown fields whose answer could still change a rule, in question order.
+
+        An unknown field is an open path of every rule that uses it, so a
+        rule that does not fail is enough, and its status tells that.
+        """
         found = []
         for field in self.kb.question_order:
             path = field.path
             if case.known(path) or field.applies(case) is not True:
                 continue
-            for rule in self.uses.get(path, ()):
-                judgement = self.rule(rule, case, certainty)
-                if judgement.status != FAILS and path in judgement.open_paths:
-                    found.append(path)
-                    break
+            if any(self.status(rule, case, certainty) != FAILS for rule in self.uses.get(path, ())):
+                found.append(path)
         return found
 
     def affected_by(self, path: str, case: Case, certainty: Mapping[str, float]) -> list[KnowledgeRule | Review]:

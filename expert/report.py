@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from exsplain.expert.catalog import Conclusion, Kind, Region, Source
+from exsplain.expert.catalog import Conclusion, Kind, Region, Resource, Source
 from exsplain.expert.certainty import POSSIBLE, band
-from exsplain.expert.conditions import AbsentCondition, BeliefCondition, Condition, FieldCondition, ItemCondition
+from exsplain.expert.conditions import AbsentCondition, BeliefCondition, Condition, ItemCondition
 from exsplain.expert.engine import Firing, Inference
-from exsplain.expert.rules import Belief
 from exsplain.expert.wording import fill
 
 if TYPE_CHECKING:
@@ -35,20 +34,20 @@ def matched(kb: KnowledgeBase, firing: Firing) -> list[tuple[Any, str]]:
     if firing.matched is not None:
         return [(None, line) for line in firing.matched]
     pairs: list[tuple[Any, str]] = []
-    for condition in kb.conditions.get(firing.rule.name, ()):
-        if isinstance(condition, AbsentCondition):
-            pairs.append((condition, str(condition)))
+    for condition, said_once in _trace_plan(kb).get(firing.rule.name, ()):
+        if said_once is not None:
+            pairs.append((condition, said_once))
             continue
-        for fact in firing.facts:
-            if isinstance(condition, BeliefCondition) and isinstance(fact, Belief):
-                if fact["id"] == condition.hypothesis:
-                    pairs.append((condition, f"{fact['id']} = {fact['certainty']:.2f} ({fact['band']})"))
-            elif isinstance(condition, ItemCondition) and isinstance(fact, condition.field.item):
-                pairs.append((condition, f"{condition.path} includes {fact['kind']}"))
-            elif isinstance(condition, FieldCondition) and getattr(fact, "table", None) == condition.field.table:
-                value = fact[condition.field.name]
-                pairs.append((condition, f"{condition.path} = {condition.field.spell_value(value)}"))
+        pairs += [(condition, line) for fact in firing.facts if (line := condition.matched_line(fact)) is not None]
     return pairs
+
+
+@cache
+def _trace_plan(kb: KnowledgeBase) -> dict[str, tuple[tuple[Any, str | None], ...]]:
+    """Each rule's conditions with the trace line of those that match no fact (a ``NOT``,
+    said the same every time), worked out once per knowledge base."""
+    return {name: tuple((c, str(c) if isinstance(c, AbsentCondition) else None) for c in conditions)
+            for name, conditions in kb.conditions.items()}
 
 
 def matched_answers(kb: KnowledgeBase, firing: Firing) -> list[str]:
@@ -59,19 +58,59 @@ def matched_answers(kb: KnowledgeBase, firing: Firing) -> list[str]:
 def because(kb: KnowledgeBase, case: Case, firings: list[Firing], words: Mapping[str, str],
             labels: Mapping[str, str]) -> list[str]:
     """The answers behind ``firings``, told back in plain words."""
-    lines = []
-    for firing in firings:
-        lines += [s for path in firing.answers for s in said(kb, case, path)]
-        for condition in kb.conditions.get(firing.rule.name, ()):
-            if isinstance(condition, BeliefCondition):
+    return Told(kb, case, words, labels).because(firings)
+
+
+def told(kb: KnowledgeBase, case: Case, firing: Firing, words: Mapping[str, str],
+         labels: Mapping[str, str]) -> list[str]:
+    """The answers behind one firing, told back (``{placeholders}`` still to fill)."""
+    lines = [s for path in firing.answers for s in said(kb, case, path)]
+    for condition in kb.conditions.get(firing.rule.name, ()):
+        if isinstance(condition, BeliefCondition):
+            lines.append(condition.in_words(words, labels))
+        elif isinstance(condition, AbsentCondition):
+            if condition.is_unknown_test():
                 lines.append(condition.in_words(words, labels))
-            elif isinstance(condition, AbsentCondition):
-                if condition.is_unknown_test():
-                    lines.append(condition.in_words(words, labels))
-                lines += [s for p in condition.paths if case.known(p) for s in said(kb, case, p)]
-            else:
-                lines += said(kb, case, condition.path, condition)
-    return [fill(line, words) for line in dict.fromkeys(lines)]
+            lines += [s for p in condition.paths if case.known(p) for s in said(kb, case, p)]
+        else:
+            lines += said(kb, case, condition.path, condition)
+    return lines
+
+
+class Told:
+    """What the firings of one case say, each worked out once for its report.
+
+    A firing shows in the trace and again in a motive's evidence, and one
+    firing may draw several conclusions; the same words fill the same line
+    everywhere in a report.
+    """
+
+    def __init__(self, kb: KnowledgeBase, case: Case, words: Mapping[str, str], labels: Mapping[str, str]):
+        self.kb, self.case, self.words, self.labels = kb, case, words, labels
+        self._matched: dict[int, list[str]] = {}
+        self._told: dict[int, list[str]] = {}
+        self._filled: dict[str, str] = {}
+
+    def matched_answers(self, firing: Firing) -> list[str]:
+        """``matched_answers`` of ``firing``, a fresh list each time (a report holds no list twice)."""
+        if firing.step not in self._matched:
+            self._matched[firing.step] = matched_answers(self.kb, firing)
+        return list(self._matched[firing.step])
+
+    def because(self, firings: list[Firing]) -> list[str]:
+        """The answers behind ``firings``, told back in plain words, each line once."""
+        lines = [line for firing in firings for line in self._told_by(firing)]
+        return [self._fill(line) for line in dict.fromkeys(lines)]
+
+    def _told_by(self, firing: Firing) -> list[str]:
+        if firing.step not in self._told:
+            self._told[firing.step] = told(self.kb, self.case, firing, self.words, self.labels)
+        return self._told[firing.step]
+
+    def _fill(self, line: str) -> str:
+        if line not in self._filled:
+            self._filled[line] = fill(line, self.words)
+        return self._filled[line]
 
 
 def said(kb: KnowledgeBase, case: Case, path: str, condition: Condition | None = None) -> list[str]:
@@ -101,10 +140,10 @@ def _sources_by_text(kb: KnowledgeBase) -> dict[str, Source]:
 
 def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -> dict[str, Any]:
     """The report of ``case`` as plain data: everything a reader sees, decided here."""
-    words = {**kb.catalog.wording(case), **region.words()}
+    words = {**kb.catalog.wording(case), **region_words(region)}
     labels = kb.labels(words)
+    lines = Told(kb, case, words, labels)
     withheld = inference.withheld()
-    order = catalog_order(kb)
     report: dict[str, Any] = {
         "schema": REPORT_SCHEMA,
         "case": {"title": case.title, "path": case.path},
@@ -113,7 +152,7 @@ def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -
     }
     for kind in kb.kinds:
         if kind.ranked:
-            report[kind.key] = ranked(kb, case, inference, kind, words, labels)
+            report[kind.key] = ranked(kb, inference, kind, words, labels, lines)
             continue
         drawn = inference.drawn(kind)
         items: list[dict[str, Any]] = []
@@ -127,12 +166,12 @@ def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -
             elif kind.prioritised:
                 items.append({"id": conclusion.id, "priority": conclusion.priority, "theme": conclusion.theme,
                               "label": labels[conclusion.id], kind.text_key: text,
-                              "because": because(kb, case, firings, words, labels),
+                              "because": lines.because(firings),
                               "sources": sources(sources_of(conclusion, firings))})
             else:
                 items.append({"id": conclusion.id, "label": labels[conclusion.id], kind.text_key: text,
                               "rule": firings[0].rule.name, "sources": sources(sources_of(conclusion, firings))})
-        order = {c: n for n, c in enumerate(kb.catalog.of_kind(kind))}
+        order = kind_order(kb, kind)
         if kind.brief:
             items = list({item[kind.text_key]: item for item in items}.values())
         elif kind.prioritised:  # within a priority, the catalog's order (urgent help in the order of danger)
@@ -154,7 +193,7 @@ def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -
     report["unanswered"] = unanswered
     report["questions"] = [{"field": p, "text": fill(kb.vocabulary.field(p).question, words)} for p in unanswered]
     report["trace"] = [
-        {"step": f.step, "rule": f.rule.name, "defined": f.rule.defined, "matched": matched_answers(kb, f),
+        {"step": f.step, "rule": f.rule.name, "defined": f.rule.defined, "matched": lines.matched_answers(f),
          "declared": list(f.declared)}
         for f in inference.firings
     ]
@@ -165,6 +204,12 @@ def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -
 def catalog_order(kb: KnowledgeBase) -> dict[Conclusion, int]:
     """Each conclusion's place in the catalog, which breaks every tie."""
     return {c: n for n, c in enumerate(kb.catalog.conclusions)}
+
+
+@cache
+def kind_order(kb: KnowledgeBase, kind: Kind) -> dict[Conclusion, int]:
+    """The conclusions of ``kind`` in the catalog's order, each with its place."""
+    return {c: n for n, c in enumerate(kb.catalog.of_kind(kind))}
 
 
 def sources_of(conclusion: Conclusion, firings: list[Firing]) -> tuple[Source, ...]:
@@ -180,12 +225,12 @@ def said_by(conclusion: Conclusion, firings: list[Firing], words: Mapping[str, s
     return fill(" ".join(texts) if texts else conclusion.text, words)
 
 
-def ranked(kb: KnowledgeBase, case: Case, inference: Inference, kind: Kind, words: Mapping[str, str],
-           labels: Mapping[str, str]) -> list[dict[str, Any]]:
+def ranked(kb: KnowledgeBase, inference: Inference, kind: Kind, words: Mapping[str, str],
+           labels: Mapping[str, str], lines: Told) -> list[dict[str, Any]]:
     """The hypotheses above 0, most certain first (ties in catalog order);
     ``shown`` marks those at least possible, which a reading lists."""
     items: list[dict[str, Any]] = []
-    for conclusion in kb.catalog.of_kind(kind):
+    for conclusion in kind_order(kb, kind):
         certainty = inference.certainty.get(conclusion.id, 0.0)
         if certainty <= 0:
             continue
@@ -196,9 +241,9 @@ def ranked(kb: KnowledgeBase, case: Case, inference: Inference, kind: Kind, word
             "band": band(certainty),
             "label": labels[conclusion.id],
             kind.text_key: fill(conclusion.text, words),
-            "because": because(kb, case, [f for f in support if f.rule.weight > 0], words, labels),
+            "because": lines.because([f for f in support if f.rule.weight > 0]),
             "evidence": [
-                {"rule": f.rule.name, "certainty": f.rule.weight, "facts": matched_answers(kb, f)} for f in support
+                {"rule": f.rule.name, "certainty": f.rule.weight, "facts": lines.matched_answers(f)} for f in support
             ],
             "sources": sources(conclusion.sources),
             "shown": certainty >= POSSIBLE,
@@ -251,8 +296,25 @@ def safety(kb: KnowledgeBase, case: Case, region: Region, advice: list[dict[str,
     needs = list(dict.fromkeys(r for d in (*reported, *also) for r in d.resources))
     found = sorted(region.for_(set(needs)), key=lambda r: needs.index(r.for_) if r.for_ in needs else len(needs))
     urgent = [item["id"] for item in advice if item["priority"] == FIRST]
-    return {"answered": is_answered, "dangers": [d.id for d in reported], "resources": [r.as_data() for r in found],
-            "help_first": help_first(is_answered, reported, urgent), "urgent": urgent}
+    return {"answered": is_answered, "dangers": [d.id for d in reported],
+            "resources": [resource_data(r) for r in found], "help_first": help_first(is_answered, reported, urgent),
+            "urgent": urgent}
+
+
+@lru_cache(maxsize=32)  # a few regions; one made up for an unknown code is a new one each time
+def region_words(region: Region) -> dict[str, str]:
+    """``region.words()``, worked out once: they come from its help lines alone."""
+    return region.words()
+
+
+def resource_data(resource: Resource) -> dict[str, Any]:
+    """``resource.as_data()``, worked out once (from the resource alone), as a fresh copy for each report."""
+    return {key: list(value) if isinstance(value, list) else value for key, value in _resource_data(resource).items()}
+
+
+@lru_cache(maxsize=1024)
+def _resource_data(resource: Resource) -> dict[str, Any]:
+    return resource.as_data()
 
 
 def help_first(is_answered: bool, reported: list[Any], urgent: list[Any]) -> bool:

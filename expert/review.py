@@ -76,6 +76,7 @@ class AnswersFromAnotherSituation(Review):
         super().__init__(concludes, sources)
         self.situation = situation
         self._requirements: dict[str, list[list[FieldCondition]]] | None = None
+        self._needed: dict[tuple[tuple[int, ...], ...], str] = {}
 
     def requirements(self, kb: KnowledgeBase) -> dict[str, list[list[FieldCondition]]]:
         """For each field, the situation conditions of each rule that uses it (worked out once)."""
@@ -91,18 +92,41 @@ class AnswersFromAnotherSituation(Review):
 
     def findings(self, kb: KnowledgeBase, case: Case, inference: Inference) -> list[Finding]:
         found = []
+        fails = Verdicts(case)
         for path, requirements in self.requirements(kb).items():
             if not case.known(path) or path in case.asked:
                 continue
-            blocking = [[c for c in conditions if c.judge(case, {}) == FAILS] for conditions in requirements]
-            if all(blocking):
+            if all(any(fails(c) for c in conditions) for conditions in requirements):
+                blocking = [[c for c in conditions if fails(c)] for conditions in requirements]
                 field_ = kb.vocabulary.field(path)
                 found.append(Finding(
                     [f"{path} = {field_.spell_value(case.get(path))}"],
-                    {"question": field_.question, "situation": needed(blocking)},
+                    {"question": field_.question, "situation": self.needed(blocking)},
                     (path,),
                 ))
         return found
+
+    def needed(self, blocking: list[list[FieldCondition]]) -> str:
+        """``needed(blocking)``, kept: the same few situations block answer after answer."""
+        key = tuple(tuple(map(id, conditions)) for conditions in blocking)  # ``requirements`` keeps them alive
+        if key not in self._needed:
+            self._needed[key] = needed(blocking)
+        return self._needed[key]
+
+
+class Verdicts:
+    """Whether each situation condition fails on one case, each judged once:
+    a rule uses several answers, so its conditions come up answer after answer."""
+
+    def __init__(self, case: Case):
+        self.case = case
+        self._fails: dict[int, bool] = {}
+
+    def __call__(self, condition: FieldCondition) -> bool:
+        key = id(condition)  # conditions live as long as their knowledge base
+        if key not in self._fails:
+            self._fails[key] = condition.judge(self.case, {}) == FAILS
+        return self._fails[key]
 
 
 def needed(requirements: list[list[FieldCondition]]) -> str:

@@ -81,3 +81,19 @@ def test_every_answer_has_a_label_and_a_statement(kb):
         assert field.question.strip(), field.path
         for answer in field.answers.values():
             assert answer.label.strip() and answer.statement.strip(), (field.path, answer.value)
+
+
+@pytest.mark.parametrize("values", [{}, {"ended_by": "me"}, {"ended_by": "ex", "friends_after": ("a", "b")}])
+def test_a_fact_made_from_checked_answers_is_the_fact_experta_makes(values):
+    from exsplain.expert.fields import fact_of
+
+    made, plain = fact_of(Breakup, values), Breakup(**values)
+    assert type(made) is Breakup and dict(made) == dict(plain) and vars(made) == vars(plain)
+
+
+def test_a_value_experta_would_freeze_is_frozen():
+    from experta.utils import frozenlist
+
+    from exsplain.expert.fields import fact_of
+
+    assert type(fact_of(Breakup, {"ended_by": ["me"]})["ended_by"]) is frozenlist
