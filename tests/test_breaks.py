@@ -182,7 +182,7 @@ def test_a_sigterm_while_batch_builds_its_rules_is_its_one_line(runner, monkeypa
     monkeypatch.setattr(batch, "knowledge_base", signalled_while_building)
     result = runner.invoke(batch.batch, ["--jobs", jobs, "--format", "jsonl", str(example("co-parents.toml"))])
     assert result.exit_code == 128 + signal.SIGTERM, result.output
-    assert result.output == "Batch stopped by SIGTERM.\n"
+    assert result.stderr == "Batch stopped by SIGTERM.\n"
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
