@@ -36,6 +36,8 @@ def shown(text: str) -> str:
     """``text`` safe to show: control, format and bidirectional characters are
     written as escapes (``\\n``, ``\\u202e``), and bytes of a file name that
     are not UTF-8 (which Python keeps as lone surrogates) as ``\\xNN``."""
+    if text.isascii() and text.isprintable():  # most text: nothing to escape (no ASCII control is printable)
+        return text
     out = []
     for char in text:
         if not unsafe(char):

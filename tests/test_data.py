@@ -199,3 +199,14 @@ def test_a_save_on_a_full_disk_ends_non_zero_naming_the_file(tmp_path):
     assert done.returncode == 1 and "Traceback" not in stderr
     last = stderr.strip().splitlines()[-1]
     assert last == f"Error: could not save to {folder}/case.toml (No space left on device); 4 answers are not saved."
+
+
+@given(st.text())
+def test_shown_text_holds_no_character_that_acts_on_a_terminal_and_keeps_the_rest(text):
+    import unicodedata
+
+    from exsplain.expert.wording import UNSAFE, shown
+
+    seen = shown(text)
+    assert not any(unicodedata.category(c) in UNSAFE for c in seen)
+    assert (seen == text) is not any(unicodedata.category(c) in UNSAFE for c in text)
