@@ -98,10 +98,10 @@ def summarize(item: Item, overview: bool = False) -> dict[str, Any]:
 def summarize_many(work: tuple[bool, list[Item]]) -> list[dict[str, Any]]:
     """The rows of a chunk of items (what a worker is given at a time); none once the batch is stopping."""
     overview, items = work
-    return [summarize(item, overview) for item in items if STOPPING is None or not STOPPING.is_set()]
+    return [summarize(item, overview) for item in items if STOP_ASKED is None or not STOP_ASKED.is_set()]
 
 
-STOPPING: Any = None  # in a worker, the event by which the parent stops the batch (see ``worker_start``)
+STOP_ASKED: Any = None  # in a worker, the event by which the parent stops the batch (see ``worker_start``)
 
 
 def worker_start(stopping: Any) -> None:
@@ -113,12 +113,11 @@ def worker_start(stopping: Any) -> None:
     They start with the stopping signals held (see ``rows_of``), so none
     can reach the parent's handler, copied by fork, before this runs.
     """
-    from exsplain.cli.signals import STOPPING as SIGNALS
-    from exsplain.cli.signals import release
+    from exsplain.cli.signals import STOPPING, release
 
-    global STOPPING
-    STOPPING = stopping
-    for signum in SIGNALS:
+    global STOP_ASKED
+    STOP_ASKED = stopping
+    for signum in STOPPING:
         signal.signal(signum, signal.SIG_IGN)
     release()
 
