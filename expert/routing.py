@@ -24,34 +24,27 @@ Entry = Callable[[Any, Any, dict[Any, Any]], None]
 
 
 def entries_below(node: Any) -> list[Entry]:
-    """The entries to ``node``'s children: their tests where they are alpha nodes; one token for the beta part.
-
-    No node of the beta part changes a token it is given (see ``joins``), so
-    all the beta children of an alpha node can share one.
-    """
+    """The entries to ``node``'s children: their tests where they are alpha nodes; one token for the beta part."""
     testers = [tester(child.node) for child in node.children if is_alpha(child)]
     beta = [child.callback for child in node.children if not is_alpha(child)]
-    if not beta:
-        return testers
-
-    def to_beta(fact: Any, tag: Any, context: dict[Any, Any]) -> None:
-        made = token(tag, {fact}, context)
-        for callback in beta:
-            callback(made)
-
-    return [*testers, to_beta]
+    return [*testers, to_beta(beta)] if beta else testers
 
 
 def entry_of(child: Any) -> Entry:
     """The entry to one child edge of an alpha node."""
-    if is_alpha(child):
-        return tester(child.node)
-    callback = child.callback
+    return tester(child.node) if is_alpha(child) else to_beta([child.callback])
 
-    def to_beta(fact: Any, tag: Any, context: dict[Any, Any]) -> None:
-        callback(token(tag, {fact}, context))
 
-    return to_beta
+def to_beta(callbacks: list[Any]) -> Entry:
+    """Where the beta part receives a fact: one token, shared by every callback (no node of the
+    beta part changes a token it is given, see ``joins``)."""
+
+    def enter(fact: Any, tag: Any, context: dict[Any, Any]) -> None:
+        made = token(tag, {fact}, context)
+        for callback in callbacks:
+            callback(made)
+
+    return enter
 
 
 def is_alpha(child: Any) -> bool:
