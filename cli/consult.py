@@ -241,7 +241,7 @@ class Dialogue:
             if action["id"] in new:
                 body += [self.page.heading(line) for line in self.page.wrap(action["label"], width=inner)]
                 body += self.page.wrap(action[self.kb.conclusion(action["id"]).kind.text_key], width=inner)
-        needs = {need for id in new for need in self.kb.conclusion(id).resources}
+        needs = {need for action_id in new for need in self.kb.conclusion(action_id).resources}
         body += where_to_find_help(analysis, self.page, inner, needs)
         body += self.page.wrap("The questions can wait. They go on when you are ready; type quit at any time to "
                                "see your reading.", width=inner)
