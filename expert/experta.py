@@ -9,14 +9,14 @@ is allowed), so that everything built on them is checked.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from experta import watchers
 from experta.activation import Activation
 from experta.agenda import Agenda
 from experta.conditionalelement import AND, EXISTS, FORALL, NOT, OR, TEST
 from experta.fact import InitialFact
-from experta.fieldconstraint import NOTFC, ORFC, L, P, W
+from experta.fieldconstraint import ANDFC, NOTFC, ORFC, L, P, W
 from experta.matchers.rete.check import FactCapture, FeatureCheck, SameContextCheck, TypeCheck, WhereCheck
 from experta.matchers.rete.mixins import NoMemory
 from experta.matchers.rete.nodes import FeatureTesterNode, WhereNode
@@ -43,6 +43,11 @@ if TYPE_CHECKING:
         """A rule: its patterns and the function it fires."""
 
         def __hash__(self) -> int: ...
+
+        def new_conditions(self, *conditions: Any) -> Rule: ...
+
+    def prepare_rule(rule: Rule) -> Rule:
+        """experta's rewriting of a rule into the form its network is built from."""
 
     class KnowledgeEngine(experta.KnowledgeEngine):  # type: ignore[misc]
         """The engine: working memory, agenda and matcher."""
@@ -74,11 +79,12 @@ else:
     from experta.matchers import ReteMatcher
     from experta.matchers.rete.nodes import ConflictSetNode, NotNode, OrdinaryMatchNode
     from experta.matchers.rete.token import Token
+    from experta.matchers.rete.utils import prepare_rule
     from experta.strategies import DepthStrategy
 
 __all__ = [
-    "AND", "EXISTS", "FORALL", "NOT", "NOTFC", "OR", "ORFC", "TEST", "Activation", "Agenda", "ConflictSetNode",
+    "AND", "ANDFC", "EXISTS", "FORALL", "NOT", "NOTFC", "OR", "ORFC", "TEST", "Activation", "Agenda", "ConflictSetNode",
     "DepthStrategy", "Fact", "FactCapture", "FactList", "FeatureCheck", "FeatureTesterNode", "Field", "InitialFact",
     "KnowledgeEngine", "L", "NoMemory", "NotNode", "OrdinaryMatchNode", "P", "ReteMatcher", "Rule",
-    "SameContextCheck", "Token", "TypeCheck", "Validable", "W", "WhereCheck", "WhereNode", "watchers",
+    "SameContextCheck", "Token", "TypeCheck", "Validable", "W", "WhereCheck", "WhereNode", "prepare_rule", "watchers",
 ]

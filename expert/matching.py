@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from exsplain.expert.experta import OR, NoMemory, ReteMatcher, TypeCheck
 from exsplain.expert.joins import INVALID, VALID, LeanJoin, LeanNegation, LeanTerminal
+from exsplain.expert.normal_form import prepared
 from exsplain.expert.routing import Entry, Route, entries_below, entry_of
 from exsplain.expert.wiring import BetaWiring
 
@@ -94,6 +95,12 @@ class LeanReteMatcher(ReteMatcher):
         for node in self.touched:
             node.added, node.removed = set(), set()
         self.touched.clear()
+
+    @staticmethod
+    def prepare_ruleset(engine: Engine) -> set[Any]:
+        """The rules in the normal form the network is built from, written at
+        once where experta would search for it (see ``normal_form``)."""
+        return {prepared(rule) for rule in engine.get_rules()}
 
     @staticmethod
     def build_beta_part(ruleset: Any, alpha_terminals: dict[Any, Any]) -> None:
