@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from difflib import SequenceMatcher
 from typing import TypeVar
 
 from exsplain.expert.wording import whole_number
@@ -45,16 +44,18 @@ HEDGES = ("i think", "i guess", "i suppose", "i reckon", "i believe", "kind of",
 # "she did", "I have", "they don't": a subject and an auxiliary answer a yes-or-no question.
 SUBJECTS = r"(?:i|we|he|she|they|it|you)"
 AUXILIARIES = r"(?:do|does|did|have|has|had|am|is|are|was|were|can|could|will|would|should)"
-SAID_YES = re.compile(rf"(?:(?:yes|yeah|yep|yup) )?{SUBJECTS} {AUXILIARIES}")
-SAID_NO = re.compile(rf"(?:(?:no|nope|nah) )?(?:{SUBJECTS} (?:{AUXILIARIES}nt|cant|wont|aint|{AUXILIARIES} not|never)"
-                     r"|im not|i m not)")
-SEPARATORS = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bplus\b|\bas well as\b|\balso\b)\s*")
+# The patterns are compiled on first use (re keeps them): a consultation reads
+# replies, but a command that only reads case files need not pay for them.
+SAID_YES = rf"(?:(?:yes|yeah|yep|yup) )?{SUBJECTS} {AUXILIARIES}"
+SAID_NO = (rf"(?:(?:no|nope|nah) )?(?:{SUBJECTS} (?:{AUXILIARIES}nt|cant|wont|aint|{AUXILIARIES} not|never)"
+           r"|im not|i m not)")
+SEPARATORS = r"\s*(?:,|;|/|&|\+|\band\b|\bplus\b|\bas well as\b|\balso\b)\s*"
 COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2, "couple of": 2,
           "a few": 3, "few": 3, "several": 4, "half a": 0.5}
 MONTHS_IN = {"day": 1 / 30.44, "week": 7 / 30.44, "month": 1, "year": 12}
-SPAN = re.compile(r"(?:about |around |almost |nearly |over |just over |under |less than |more than )?"
-                  r"(?P<count>\d+(?:\.\d+)?|[a-z ]+?) (?P<unit>day|week|month|year)s?(?: ago)?")
+SPAN = (r"(?:about |around |almost |nearly |over |just over |under |less than |more than )?"
+        r"(?P<count>\d+(?:\.\d+)?|[a-z ]+?) (?P<unit>day|week|month|year)s?(?: ago)?")
 CLEAR, CLOSE = 0.8, 0.1  # a near miss is clear at this likeness, when no other answer comes within CLOSE of it
 MAX_DIGITS = 3
 
@@ -114,9 +115,9 @@ def yes_or_no(text: str) -> bool | None:
         first = candidate.split(" ", 1)[0]
         if first in NO and candidate not in YES and len(candidate.split()) <= 3:
             return False
-        if SAID_NO.fullmatch(candidate):
+        if re.fullmatch(SAID_NO, candidate):
             return False
-        if SAID_YES.fullmatch(candidate):
+        if re.fullmatch(SAID_YES, candidate):
             return True
         if first in YES and len(candidate.split()) <= 3:
             return True
@@ -132,7 +133,7 @@ def number(text: str) -> int | None:
 
 def span_in_months(text: str) -> float | None:
     """How long ago a plain reply such as "2 months", "three weeks ago" or "a year" says, in months."""
-    said = SPAN.fullmatch(text)
+    said = re.fullmatch(SPAN, text)
     if said is None:
         return None
     count = said["count"]
@@ -148,6 +149,8 @@ def span_in_months(text: str) -> float | None:
 
 def likeness(reply: str, name: str) -> float:
     """How close ``reply`` is to ``name`` or to any run of as many of its words (0 to 1)."""
+    from difflib import SequenceMatcher  # only for a reply that is not an answer: most commands never need it
+
     said, words = reply.split(), name.split()
     runs = {" ".join(words[i:i + len(said)]) for i in range(max(1, len(words) - len(said) + 1))}
     return max(SequenceMatcher(None, reply, run).ratio() for run in runs | {name})
@@ -166,5 +169,5 @@ def nearest(reply: str, names: Mapping[T, Iterable[str]]) -> tuple[T, bool] | No
 
 def parts(text: str) -> list[str]:
     """A reply naming several answers, split at commas, "and" and the like."""
-    return [p for p in SEPARATORS.split(without_hedges(text)) if p and p.strip()]
+    return [p for p in re.split(SEPARATORS, without_hedges(text)) if p and p.strip()]
 
