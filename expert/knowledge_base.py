@@ -22,6 +22,8 @@ from exsplain.expert.review import Review
 from exsplain.expert.rules import KnowledgeRule
 from exsplain.expert.wording import fill
 
+Promises = tuple[tuple[Any, ...], Callable[[], Iterable[tuple[str, Case]]]]
+
 
 @dataclass
 class Analysis:
@@ -46,13 +48,13 @@ class KnowledgeBase:
     """Everything needed to reason about, explain and report on a case."""
 
     def __init__(self, engine_class: type[Engine], catalog: Catalog, versions: tuple[int, ...] = (1,),
-                 invariants: tuple[Any, ...] = (), combinations: Callable[[], Iterable[tuple[str, Case]]] = tuple):
-        """``invariants`` (see ``expert.check.Invariant``) are promises every
-        reading keeps; ``combinations`` gives the ``(name, case)`` pairs that
-        ``exsplain check`` tries them on, besides the examples."""
+                 promises: Callable[[], Promises] = lambda: ((), tuple)):
+        """``promises`` gives, when ``exsplain check`` first asks, the
+        invariants every reading keeps (see ``expert.check.Invariant``) and
+        what gives the ``(name, case)`` pairs it tries them on, besides the
+        examples: no other command loads them."""
         self.engine_class = engine_class
-        self.invariants = invariants
-        self.combinations = combinations
+        self._promises = promises
         self.catalog = catalog
         self.kinds: tuple[Kind, ...] = catalog.kinds
         self.vocabulary = Vocabulary(catalog.tables, versions)
@@ -66,6 +68,18 @@ class KnowledgeBase:
         self.question_order = list(catalog.questions)
         self.judge = Judge(self)
         self._labels: dict[tuple[Any, ...], dict[str, str]] = {}
+
+    @cached_property
+    def invariants(self) -> tuple[Any, ...]:
+        return self._promised[0]
+
+    @cached_property
+    def combinations(self) -> Callable[[], Iterable[tuple[str, Case]]]:
+        return self._promised[1]
+
+    @cached_property
+    def _promised(self) -> Promises:
+        return self._promises()
 
     @cached_property
     def engine(self) -> Engine:

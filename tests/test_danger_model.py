@@ -279,7 +279,7 @@ INJECTED = {
 @pytest.mark.parametrize("invariant", [i.id for i in INVARIANTS])
 def test_check_catches_a_violation_of_each_invariant(kb, invariant):
     engine, catalog, answers = INJECTED[invariant]
-    broken = KnowledgeBase(engine, catalog, CASE_FILE_VERSIONS, INVARIANTS, combinations)
+    broken = KnowledgeBase(engine, catalog, CASE_FILE_VERSIONS, lambda: (INVARIANTS, combinations))
     case = Case({**BASE, **answers})
     found = check(broken, [], combinations=[("injected", case)]).problems
     failing = {p.split()[1] for p in found if p.startswith("invariant ")}
