@@ -60,6 +60,8 @@ def escaped_data(text: str) -> str:
     """JSON or TOML text (whose writers already escape what ends a string) with
     every other unsafe character of the first plane written as a ``\\u`` escape:
     the same data, safe to show.  Line ends stay: outside strings they are layout."""
+    if text.isascii() and text.replace("\n", "").isprintable():  # most data: nothing to escape (see ``shown``)
+        return text
     return "".join(f"\\u{ord(c):04x}" if c != "\n" and ord(c) <= 0xFFFF and unsafe(c) else c for c in text)
 
 

@@ -5,6 +5,7 @@ import io
 import json
 import subprocess
 
+import hypothesis
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -210,3 +211,21 @@ def test_shown_text_holds_no_character_that_acts_on_a_terminal_and_keeps_the_res
     seen = shown(text)
     assert not any(unicodedata.category(c) in UNSAFE for c in seen)
     assert (seen == text) is not any(unicodedata.category(c) in UNSAFE for c in text)
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3)),
+       st.sampled_from([None, 2]))
+@hypothesis.example({"title": "a\x7fb"}, 2)  # DEL is the one ASCII control JSON leaves as it is
+@hypothesis.example({"notes": ["\u202e", "\x85"]}, None)
+def test_escaped_json_is_the_same_data_with_no_character_that_acts_on_a_terminal(data, indent):
+    import json
+    import unicodedata
+
+    from exsplain.expert.wording import UNSAFE, escaped_data
+
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    escaped = escaped_data(text)
+    assert json.loads(escaped) == data
+    assert not any(unicodedata.category(c) in UNSAFE for c in escaped.replace("\n", "") if ord(c) <= 0xFFFF)
+    assert (escaped == text) is not any(unicodedata.category(c) in UNSAFE for c in text.replace("\n", ""))
