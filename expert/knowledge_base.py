@@ -71,15 +71,11 @@ class KnowledgeBase:
 
     @cached_property
     def invariants(self) -> tuple[Any, ...]:
-        return self._promised[0]
+        return self._promises()[0]
 
     @cached_property
     def combinations(self) -> Callable[[], Iterable[tuple[str, Case]]]:
-        return self._promised[1]
-
-    @cached_property
-    def _promised(self) -> Promises:
-        return self._promises()
+        return self._promises()[1]
 
     @cached_property
     def engine(self) -> Engine:

@@ -26,15 +26,15 @@ def prepared(rule: Rule) -> Rule:
     ands = list(product(*options))
     if len(ands) == 1:
         (elements,) = ands
-        if not elements or isinstance(elements[0], NOT) or not any(isinstance(e, (Fact, NOT)) for e in elements):
+        if all(isinstance(e, TEST) for e in elements) or isinstance(elements[0], NOT):  # no pattern, or a leading NOT
             return rule.new_conditions(InitialFact(), *elements)
         return rule.new_conditions(*elements)
     return rule.new_conditions(OR(*(started(elements) for elements in ands)))
 
 
 def choices(element: Any) -> list[Any]:
-    """The element's alternatives once its fields' are spread out; empty if
-    the element is not of the shape written for here."""
+    """The element's alternatives once the alternatives of its fields are
+    spread out; empty if the element is not of the shape written for here."""
     if isinstance(element, TEST):
         return [element]
     if isinstance(element, NOT):
