@@ -76,7 +76,8 @@ class AnswersFromAnotherSituation(Review):
         super().__init__(concludes, sources)
         self.situation = situation
         self._requirements: dict[str, list[list[FieldCondition]]] | None = None
-        self._needed: dict[tuple[tuple[int, ...], ...], str] = {}
+        self._distinct: tuple[FieldCondition, ...] | None = None
+        self._blocked: dict[frozenset[FieldCondition], list[tuple[str, str]]] = {}
 
     def requirements(self, kb: KnowledgeBase) -> dict[str, list[list[FieldCondition]]]:
         """For each field, the situation conditions of each rule that uses it (worked out once)."""
@@ -92,41 +93,36 @@ class AnswersFromAnotherSituation(Review):
 
     def findings(self, kb: KnowledgeBase, case: Case, inference: Inference) -> list[Finding]:
         found = []
-        fails = Verdicts(case)
-        for path, requirements in self.requirements(kb).items():
+        for path, situation in self.blocked(kb, self.failing(kb, case)):
             if not case.known(path) or path in case.asked:
                 continue
-            if all(any(fails(c) for c in conditions) for conditions in requirements):
-                blocking = [[c for c in conditions if fails(c)] for conditions in requirements]
-                field_ = kb.vocabulary.field(path)
-                found.append(Finding(
-                    [f"{path} = {field_.spell_value(case.get(path))}"],
-                    {"question": field_.question, "situation": self.needed(blocking)},
-                    (path,),
-                ))
+            field_ = kb.vocabulary.field(path)
+            found.append(Finding(
+                [f"{path} = {field_.spell_value(case.get(path))}"],
+                {"question": field_.question, "situation": situation},
+                (path,),
+            ))
         return found
 
-    def needed(self, blocking: list[list[FieldCondition]]) -> str:
-        """``needed(blocking)``, kept: the same few situations block answer after answer."""
-        key = tuple(tuple(map(id, conditions)) for conditions in blocking)  # ``requirements`` keeps them alive
-        if key not in self._needed:
-            self._needed[key] = needed(blocking)
-        return self._needed[key]
+    def failing(self, kb: KnowledgeBase, case: Case) -> frozenset[FieldCondition]:
+        """The situation conditions that fail on ``case``.  Rules repeat the same
+        few, and equal conditions judge alike, so each distinct one is judged once."""
+        if self._distinct is None:
+            self._distinct = tuple(dict.fromkeys(c for requirements in self.requirements(kb).values()
+                                                 for conditions in requirements for c in conditions))
+        return frozenset(c for c in self._distinct if c.judge(case, {}) == FAILS)
 
-
-class Verdicts:
-    """Whether each situation condition fails on one case, each judged once:
-    a rule uses several answers, so its conditions come up answer after answer."""
-
-    def __init__(self, case: Case):
-        self.case = case
-        self._fails: dict[int, bool] = {}
-
-    def __call__(self, condition: FieldCondition) -> bool:
-        key = id(condition)  # conditions live as long as their knowledge base
-        if key not in self._fails:
-            self._fails[key] = condition.judge(self.case, {}) == FAILS
-        return self._fails[key]
+    def blocked(self, kb: KnowledgeBase, failing: frozenset[FieldCondition]) -> list[tuple[str, str]]:
+        """Each field whose every rule needs a situation that ``failing`` rules
+        out, with what it would need.  This depends on ``failing`` alone, and a
+        few situations come up case after case, so each is worked out once."""
+        if failing not in self._blocked:
+            self._blocked[failing] = [
+                (path, needed([[c for c in conditions if c in failing] for conditions in requirements]))
+                for path, requirements in self.requirements(kb).items()
+                if all(any(c in failing for c in conditions) for conditions in requirements)
+            ]
+        return self._blocked[failing]
 
 
 def needed(requirements: list[list[FieldCondition]]) -> str:

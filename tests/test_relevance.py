@@ -1,5 +1,11 @@
 """The relevance judge on its own: which answers could still change a rule."""
+from hypothesis import given
+
+from exsplain.expert.conditions import FieldCondition
 from exsplain.expert.relevance import FAILS, HOLDS, UNKNOWN
+from exsplain.expert.review import AnswersFromAnotherSituation, needed
+
+from strategies import case_data
 
 
 def judged(kb, rule_name, **tables):
@@ -46,3 +52,31 @@ def test_questions_come_in_the_knowledge_bases_order(kb):
     order = [f.path for f in kb.question_order]
     assert relevant == sorted(relevant, key=order.index)
     assert "breakup.ex_excuse" not in relevant and "me.confident_in_decision" in relevant
+
+
+@given(case_data())
+def test_a_field_is_relevant_exactly_when_its_answer_could_still_change_some_rule(kb, data):
+    case = kb.vocabulary.implied(kb.vocabulary.validate(data))
+    certainty = kb.infer(case).certainty
+    could_change = [f.path for f in kb.question_order
+                    if not case.known(f.path) and f.applies(case) is True
+                    and kb.judge.affected_by(f.path, case, certainty)]
+    assert kb.judge.relevant_unknowns(case, certainty) == could_change
+
+
+@given(case_data())
+def test_an_answer_is_flagged_exactly_when_every_rule_that_uses_it_needs_another_situation(kb, data):
+    review = next(r for r in kb.reviews if isinstance(r, AnswersFromAnotherSituation))
+    case = kb.vocabulary.implied(kb.vocabulary.validate(data))
+
+    def unmet(rule):
+        return [c for c in kb.conditions[rule.name] if isinstance(c, FieldCondition) and c.field in review.situation
+                and c.judge(case, {}) == FAILS]
+
+    expected = []
+    for path, field in kb.vocabulary.fields.items():
+        rules = kb.judge.uses.get(path, [])
+        if case.known(path) and field not in review.situation and rules and all(unmet(r) for r in rules):
+            expected.append((path, needed([unmet(r) for r in rules])))
+    found = review.findings(kb, case, kb.infer(case))
+    assert [(f.answers[0], f.details["situation"]) for f in found] == expected
