@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from exsplain.expert.conditions import FAILS, HOLDS, UNKNOWN, AbsentCondition, BeliefCondition, Condition
+from exsplain.expert.conditions import (
+    FAILS,
+    HOLDS,
+    UNKNOWN,
+    AbsentCondition,
+    BeliefCondition,
+    Condition,
+    FieldCondition,
+)
 
 if TYPE_CHECKING:
     from exsplain.expert.case import Case
@@ -51,6 +59,20 @@ class Judge:
                     uses.setdefault(path, {})[rule.name] = rule
         self.uses: dict[str, list[KnowledgeRule | Review]] = {
             path: list(rules.values()) for path, rules in uses.items()}
+        # the questions some rule uses, in question order, each with those rules
+        self.questions = [(f, self.uses[f.path]) for f in kb.question_order if f.path in self.uses]
+        # for each answer, the rules that one of their conditions on that field alone rules out
+        ruled_out: dict[tuple[str, Any], set[str]] = {}
+        for rule in kb.rules:
+            for condition in kb.conditions[rule.name]:
+                if isinstance(condition, FieldCondition):
+                    for value in condition.field.values:
+                        if not condition.holds(value):
+                            ruled_out.setdefault((condition.path, value), set()).add(rule.name)
+        self.ruled_out_by = {answer: frozenset(names) for answer, names in ruled_out.items()}
+        # the rules made of such conditions alone: one that none of them rules out does not fail
+        self.plain = frozenset(rule.name for rule in kb.rules
+                               if all(isinstance(c, FieldCondition) for c in kb.conditions[rule.name]))
 
     def condition(self, condition: Condition, case: Case, certainty: Mapping[str, float],
                   seen: tuple[Any, ...] = ()) -> str:
@@ -130,16 +152,30 @@ class Judge:
         """Unknown fields whose answer could still change a rule, in question order.
 
         An unknown field is an open path of every rule that uses it, so a
-        rule that does not fail is enough, and its status tells that.
+        rule that does not fail is enough, and its status tells that.  Most
+        rules fail on a single answer, which ``ruled_out`` finds at once; a
+        rule of plain conditions that it does not rule out does not fail.
         """
+        ruled_out = self.ruled_out(case)
         found = []
-        for field in self.kb.question_order:
-            path = field.path
-            if case.known(path) or field.applies(case) is not True:
+        for field, rules in self.questions:
+            if case.known(field.path) or field.applies(case) is not True:
                 continue
-            if any(self.status(rule, case, certainty) != FAILS for rule in self.uses.get(path, ())):
-                found.append(path)
+            if any(self.stands(rule, case, certainty, ruled_out) for rule in rules):
+                found.append(field.path)
         return found
+
+    def stands(self, rule: KnowledgeRule | Review, case: Case, certainty: Mapping[str, float],
+               ruled_out: frozenset[str]) -> bool:
+        """Whether ``rule`` does not fail on ``case``, its status judged only where ``ruled_out`` cannot tell."""
+        if rule.name in ruled_out:
+            return False
+        return rule.name in self.plain or self.status(rule, case, certainty) != FAILS
+
+    def ruled_out(self, case: Case) -> frozenset[str]:
+        """The rules with a condition on one field that the case's answer to it
+        fails (the vocabulary reads only answers that their fields allow)."""
+        return frozenset().union(*(self.ruled_out_by.get(answer, ()) for answer in case.answers.items()))
 
     def affected_by(self, path: str, case: Case, certainty: Mapping[str, float]) -> list[KnowledgeRule | Review]:
         """Rules whose outcome an answer to ``path`` could still change."""
