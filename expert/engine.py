@@ -186,12 +186,14 @@ class Engine(KnowledgeEngine):
         """Fire activations until none is left, recording each one.
 
         This replaces experta's loop, which formats every firing's facts into a
-        log message even when no one listens.
+        log message even when no one listens, and asks the network for changes
+        after a firing that changed no fact (most of them).
         """
         self.running = True
         while steps > 0 and self.running:
-            added, removed = self.get_activations()
-            self.strategy.update_agenda(self.agenda, added, removed)
+            if self.facts.added or self.facts.removed or self.listener is not None:  # else no activation changed
+                added, removed = self.get_activations()
+                self.strategy.update_agenda(self.agenda, added, removed)
             activation = self.agenda.get_next()
             if activation is None:
                 break

@@ -126,7 +126,8 @@ class LeanTerminal(ConflictSetNode):
     """A rule's last node: turns the tokens it receives into activations of the rule.
 
     It notes in ``touched`` (a set shared with the matcher) that it has
-    something to report, so that only such terminals are asked.
+    something to report, so that only such terminals are asked.  Hashing an
+    activation is dear (its facts and context), so an empty set is not asked.
     """
 
     touched: set[Any]
@@ -139,13 +140,13 @@ class LeanTerminal(ConflictSetNode):
         if tag is VALID:
             if info not in self.memory:
                 self.memory.add(info)
-                if activation in self.removed:
+                if self.removed and activation in self.removed:
                     self.removed.remove(activation)
                 else:
                     self.added.add(activation)
         elif info in self.memory:
             self.memory.remove(info)
-            if activation in self.added:
+            if self.added and activation in self.added:
                 self.added.remove(activation)
             else:
                 self.removed.add(activation)

@@ -74,3 +74,24 @@ def test_exists_and_forall_wire_as_experta_wires_them(facts):
         engine.infer([kinds[name](**values) for name, values in facts])
         seen.append(sorted(engine.seen))
     assert seen[0] == seen[1]
+
+
+def test_a_firing_that_only_retracts_a_fact_still_changes_what_fires_next():
+    from experta import NOT, Fact, Rule
+
+    from exsplain.expert.engine import Engine
+
+    Blocker, Start = type("Blocker", (Fact,), {}), type("Start", (Fact,), {})  # given a field: see Engine.lean
+
+    class Unblocking(Engine):
+        @Rule(Start(), Blocker())
+        def remove_the_blocker(self):
+            self.retract(next(f for f in self.facts.values() if isinstance(f, Blocker)))
+
+        @Rule(NOT(Blocker()))
+        def unblocked(self):
+            pass
+
+    for lean in (True, False):
+        inference = Unblocking(lean=lean).infer([Start(now=True), Blocker(here=True)])
+        assert [f.rule.name for f in inference.firings] == ["remove_the_blocker", "unblocked"]
