@@ -59,8 +59,9 @@ class Judge:
                     uses.setdefault(path, {})[rule.name] = rule
         self.uses: dict[str, list[KnowledgeRule | Review]] = {
             path: list(rules.values()) for path, rules in uses.items()}
-        # the questions some rule uses, in question order, each with those rules
-        self.questions = [(f, self.uses[f.path]) for f in kb.question_order if f.path in self.uses]
+        # the rules made of conditions on single fields alone: one that none of its answers rules out does not fail
+        self.plain = frozenset(rule.name for rule in kb.rules
+                               if all(isinstance(c, FieldCondition) for c in kb.conditions[rule.name]))
         # for each answer, the rules that one of their conditions on that field alone rules out
         ruled_out: dict[tuple[str, Any], set[str]] = {}
         for rule in kb.rules:
@@ -70,9 +71,10 @@ class Judge:
                         if not condition.holds(value):
                             ruled_out.setdefault((condition.path, value), set()).add(rule.name)
         self.ruled_out_by = {answer: frozenset(names) for answer, names in ruled_out.items()}
-        # the rules made of such conditions alone: one that none of them rules out does not fail
-        self.plain = frozenset(rule.name for rule in kb.rules
-                               if all(isinstance(c, FieldCondition) for c in kb.conditions[rule.name]))
+        # the questions some rule uses, in question order, each with the names of its plain rules and its other rules
+        self.questions = [(f, frozenset(r.name for r in self.uses[f.path] if r.name in self.plain),
+                           [r for r in self.uses[f.path] if r.name not in self.plain])
+                          for f in kb.question_order if f.path in self.uses]
 
     def condition(self, condition: Condition, case: Case, certainty: Mapping[str, float],
                   seen: tuple[Any, ...] = ()) -> str:
@@ -154,23 +156,19 @@ class Judge:
         An unknown field is an open path of every rule that uses it, so a
         rule that does not fail is enough, and its status tells that.  Most
         rules fail on a single answer, which ``ruled_out`` finds at once; a
-        rule of plain conditions that it does not rule out does not fail.
+        rule of plain conditions that it does not rule out does not fail, so
+        only the other rules of a field are judged, and only when every
+        plain one is ruled out.
         """
         ruled_out = self.ruled_out(case)
         found = []
-        for field, rules in self.questions:
+        for field, plain, others in self.questions:
             if case.known(field.path) or field.applies(case) is not True:
                 continue
-            if any(self.stands(rule, case, certainty, ruled_out) for rule in rules):
+            if not plain <= ruled_out or any(
+                    rule.name not in ruled_out and self.status(rule, case, certainty) != FAILS for rule in others):
                 found.append(field.path)
         return found
-
-    def stands(self, rule: KnowledgeRule | Review, case: Case, certainty: Mapping[str, float],
-               ruled_out: frozenset[str]) -> bool:
-        """Whether ``rule`` does not fail on ``case``, its status judged only where ``ruled_out`` cannot tell."""
-        if rule.name in ruled_out:
-            return False
-        return rule.name in self.plain or self.status(rule, case, certainty) != FAILS
 
     def ruled_out(self, case: Case) -> frozenset[str]:
         """The rules with a condition on one field that the case's answer to it
