@@ -20,7 +20,7 @@ from exsplain.expert.catalog import Conclusion, Kind, Region, Resource, Source
 from exsplain.expert.certainty import POSSIBLE, band
 from exsplain.expert.conditions import AbsentCondition, BeliefCondition, Condition, ItemCondition
 from exsplain.expert.engine import Firing, Inference
-from exsplain.expert.wording import fill
+from exsplain.expert.wording import Words, fill
 
 if TYPE_CHECKING:
     from exsplain.expert.case import Case
@@ -140,7 +140,7 @@ def _sources_by_text(kb: KnowledgeBase) -> dict[str, Source]:
 
 def build(kb: KnowledgeBase, case: Case, inference: Inference, region: Region) -> dict[str, Any]:
     """The report of ``case`` as plain data: everything a reader sees, decided here."""
-    words = {**kb.catalog.wording(case), **region_words(region)}
+    words = Words({**kb.catalog.wording(case), **region_words(region)})
     labels = kb.labels(words)
     lines = Told(kb, case, words, labels)
     withheld = inference.withheld()
@@ -293,12 +293,19 @@ def safety(kb: KnowledgeBase, case: Case, region: Region, advice: list[dict[str,
     reported = dangers(kb, case)
     # the help for the dangers reported, in their order; while a safety question is unanswered, then the rest
     also = [] if is_answered else [d for d in kb.catalog.dangers if d not in reported]
-    needs = list(dict.fromkeys(r for d in (*reported, *also) for r in d.resources))
-    found = sorted(region.for_(set(needs)), key=lambda r: needs.index(r.for_) if r.for_ in needs else len(needs))
+    needs = tuple(dict.fromkeys(r for d in (*reported, *also) for r in d.resources))
     urgent = [item["id"] for item in advice if item["priority"] == FIRST]
     return {"answered": is_answered, "dangers": [d.id for d in reported],
-            "resources": [resource_data(r) for r in found], "help_first": help_first(is_answered, reported, urgent),
-            "urgent": urgent}
+            "resources": [resource_data(r) for r in help_lines(region, needs)],
+            "help_first": help_first(is_answered, reported, urgent), "urgent": urgent}
+
+
+@lru_cache(maxsize=256)  # a few regions, each with a few sets of needs
+def help_lines(region: Region, needs: tuple[str, ...]) -> tuple[Resource, ...]:
+    """The help lines of ``region`` for ``needs``, in their order (the order of danger),
+    worked out once for each region and needs."""
+    found = region.for_(set(needs))
+    return tuple(sorted(found, key=lambda r: needs.index(r.for_) if r.for_ in needs else len(needs)))
 
 
 @lru_cache(maxsize=32)  # a few regions; one made up for an unknown code is a new one each time

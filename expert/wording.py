@@ -14,14 +14,22 @@ from collections.abc import Mapping
 from typing import Any
 
 
-class _Words(dict[str, str]):
+class Words(dict[str, str]):
+    """The words that fill texts: a placeholder they have no word for stays as written.
+
+    A report makes one and fills every text with it; ``fill`` makes one
+    from any other mapping, each time.
+    """
+
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
 
 def fill(text: str, words: Mapping[str, str]) -> str:
     """``text`` with its ``{placeholders}`` filled; unknown ones stay as written."""
-    return text.format_map(_Words(words))
+    if "{" not in text and "}" not in text:  # nothing to fill, and no brace that formatting would refuse
+        return text
+    return text.format_map(words if isinstance(words, Words) else Words(words))
 
 
 UNSAFE = ("Cc", "Cf", "Cs", "Zl", "Zp")  # control, format and bidi, surrogates, line and paragraph separators

@@ -213,6 +213,30 @@ def test_shown_text_holds_no_character_that_acts_on_a_terminal_and_keeps_the_res
     assert (seen == text) is not any(unicodedata.category(c) in UNSAFE for c in text)
 
 
+class AsWritten(dict):
+    """Python's formatting, with a placeholder that has no word left as written: what ``fill`` promises."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+@given(st.lists(st.sampled_from(["{", "}", "{{", "}}", "{they}", "{nobody}", "they", " ", "x"]), max_size=8).map("".join),
+       st.sampled_from([{}, {"they": "she"}]))
+@hypothesis.example("no brace at all", {"they": "she"})
+@hypothesis.example("a stray } brace", {})
+def test_fill_formats_as_python_does_with_unknown_placeholders_left_as_written(text, words):
+    from exsplain.expert.wording import Words, fill
+
+    try:
+        expected = text.format_map(AsWritten(words))
+    except ValueError:
+        for given_words in (words, Words(words)):
+            with pytest.raises(ValueError):
+                fill(text, given_words)
+        return
+    assert fill(text, words) == fill(text, Words(words)) == expected
+
+
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3)),
        st.sampled_from([None, 2]))
