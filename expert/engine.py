@@ -16,6 +16,7 @@ from exsplain.expert.catalog import Conclusion, Kind
 from exsplain.expert.certainty import band, combine_all
 from exsplain.expert.experta import Agenda, DepthStrategy, InitialFact, KnowledgeEngine
 from exsplain.expert.factlist import LeanFactList
+from exsplain.expert.fields import fact_of
 from exsplain.expert.matching import LeanReteMatcher
 from exsplain.expert.quiet import quiet_experta_logging
 from exsplain.expert.rules import Belief, ForeignRule, KnowledgeRule, rules_of
@@ -214,7 +215,7 @@ class Engine(KnowledgeEngine):
             self.weights[hypothesis].append(rule.weight)
             certainty = combine_all(self.weights[hypothesis])
             if self.tested is None or hypothesis in self.tested:
-                belief = Belief(id=hypothesis, certainty=certainty, band=band(certainty))
+                belief = fact_of(Belief, {"id": hypothesis, "certainty": certainty, "band": band(certainty)})
                 if hypothesis in self.beliefs:
                     self.retract(self.beliefs[hypothesis])
                 self.beliefs[hypothesis] = self.declare(belief)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from experta import watchers
-from experta.activation import Activation
 from experta.agenda import Agenda
 from experta.conditionalelement import AND, EXISTS, FORALL, NOT, OR, TEST
 from experta.fact import InitialFact
@@ -22,6 +21,7 @@ from experta.matchers.rete.mixins import NoMemory
 from experta.matchers.rete.nodes import FeatureTesterNode, WhereNode
 
 if TYPE_CHECKING:
+    import experta.activation
     import experta.fact
     import experta.factlist
     import experta.matchers
@@ -72,8 +72,12 @@ if TYPE_CHECKING:
 
     class ConflictSetNode(experta.matchers.rete.nodes.ConflictSetNode):  # type: ignore[misc]
         """A rule's last node, which makes its activations."""
+
+    class Activation(experta.activation.Activation):  # type: ignore[misc]
+        """A rule ready to fire on some facts, waiting on the agenda."""
 else:
     from experta import Fact, KnowledgeEngine, Rule
+    from experta.activation import Activation
     from experta.fact import Field, Validable
     from experta.factlist import FactList
     from experta.matchers import ReteMatcher

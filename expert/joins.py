@@ -122,12 +122,28 @@ class LeanNegation(NotNode):
                     child.callback(made)
 
 
+class LeanActivation(Activation):
+    """experta's activation, with its hash worked out once, from the sets the terminal froze anyway.
+
+    experta hashes an activation (its rule, facts and context) each time it
+    is put in or looked up in a set; the value is the same as experta's.
+    """
+
+    def __init__(self, rule: Any, facts: frozenset[Any], context: dict[Any, Any], items: frozenset[Any]):
+        self.rule, self.facts, self.key, self.context = rule, set(facts), None, context
+        self.hash = hash((rule, facts, items))
+
+    def __hash__(self) -> int:
+        return self.hash
+
+
 class LeanTerminal(ConflictSetNode):
     """A rule's last node: turns the tokens it receives into activations of the rule.
 
     It notes in ``touched`` (a set shared with the matcher) that it has
-    something to report, so that only such terminals are asked.  Hashing an
-    activation is dear (its facts and context), so an empty set is not asked.
+    something to report, so that only such terminals are asked.  An
+    activation is made only when one is added or removed, and an empty set
+    is not asked for one.
     """
 
     touched: set[Any]
@@ -136,17 +152,28 @@ class LeanTerminal(ConflictSetNode):
         self.touched.add(self)
         tag, data, context = given
         info = frozen(data, context)
-        activation = Activation(self.rule, info[0], {k: v for k, v in context.items() if isinstance(k, str)})
         if tag is VALID:
-            if info not in self.memory:
-                self.memory.add(info)
-                if self.removed and activation in self.removed:
-                    self.removed.remove(activation)
-                else:
-                    self.added.add(activation)
+            if info in self.memory:
+                return
+            self.memory.add(info)
+            activation = self.activation(info, context)
+            if self.removed and activation in self.removed:
+                self.removed.remove(activation)
+            else:
+                self.added.add(activation)
         elif info in self.memory:
             self.memory.remove(info)
+            activation = self.activation(info, context)
             if self.added and activation in self.added:
                 self.added.remove(activation)
             else:
                 self.removed.add(activation)
+
+    def activation(self, info: tuple[frozenset[Any], frozenset[Any]], context: dict[Any, Any]) -> LeanActivation:
+        """The activation of this rule by a token (its facts and context as ``frozen`` gives them);
+        its context holds the token's bindings by name, without the marks of negated ones."""
+        facts, items = info
+        if all(isinstance(key, str) for key, _ in items):
+            return LeanActivation(self.rule, facts, dict(context), items)
+        named = {k: v for k, v in context.items() if isinstance(k, str)}
+        return LeanActivation(self.rule, facts, named, frozenset(named.items()))
