@@ -42,8 +42,9 @@ class ReproducibleStrategy(DepthStrategy):
     """
 
     def get_key(self, activation: Any) -> tuple[Any, ...]:
-        facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
-        return (activation.rule.salience, facts, -origin_of(activation.rule).order)
+        rule = activation.rule
+        order = rule.order if isinstance(rule, KnowledgeRule) else ForeignRule.order  # a copy keeps its rule's order
+        return (rule.salience, sorted([f["__factid__"] for f in activation.facts], reverse=True), -order)
 
 
 @dataclass

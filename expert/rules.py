@@ -112,7 +112,7 @@ class KnowledgeRule(Rule):
         rewritten._wrapped = self._wrapped
         rewritten._wrapped_args = self._wrapped_args
         rewritten.__name__ = self.__name__
-        rewritten.defined = self.defined
+        rewritten.defined, rewritten.order = self.defined, self.order
         rewritten._origin = self.origin
         return rewritten
 
