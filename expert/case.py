@@ -7,7 +7,6 @@ silently read as "unknown" would change the reading without telling anyone.
 """
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -194,6 +193,8 @@ class Vocabulary:
         ``schema`` (where editors find the case schema) as ``$schema`` or a ``#:schema`` line."""
         data = self.to_data(case)
         if as_json:
+            import json  # here: reading and writing TOML does not need it
+
             document = {"$schema": schema, **data} if schema else data
             return escaped_data(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
         import tomli_w

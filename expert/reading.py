@@ -9,7 +9,6 @@ numbers) is refused before the parser sees it.  Every failure is a
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -81,6 +80,8 @@ def parse(text: str, source: str, as_json: bool | None = None) -> Any:
     as_json = is_json(text, source) if as_json is None else as_json
     check_shape(text, source, as_json)
     if as_json:
+        import json  # here, like tomllib below: a case is read in one of the two
+
         try:
             return json.loads(text, object_pairs_hook=_no_duplicate_keys)
         except json.JSONDecodeError as error:

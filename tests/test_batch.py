@@ -146,3 +146,18 @@ def test_help_and_version_through_click_do_not_load_the_engine():
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_toml_case_analyzed_as_text_does_not_load_json():
+    """Start-up is most of a single analysis: json is imported only for JSON, as tomllib only for TOML."""
+    probe = (
+        "import sys\n"
+        "from exsplain.cli.main import cli\n"
+        "try:\n"
+        f"    cli(['analyze', {str(next(EXAMPLES.glob('*.toml')))!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('json', 'tomllib') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "['tomllib']"
