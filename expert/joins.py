@@ -156,18 +156,10 @@ class LeanTerminal(ConflictSetNode):
             if info in self.memory:
                 return
             self.memory.add(info)
-            activation = self.activation(info, context)
-            if self.removed and activation in self.removed:
-                self.removed.remove(activation)
-            else:
-                self.added.add(activation)
+            report(self.activation(info, context), cancels=self.removed, otherwise=self.added)
         elif info in self.memory:
             self.memory.remove(info)
-            activation = self.activation(info, context)
-            if self.added and activation in self.added:
-                self.added.remove(activation)
-            else:
-                self.removed.add(activation)
+            report(self.activation(info, context), cancels=self.added, otherwise=self.removed)
 
     def activation(self, info: tuple[frozenset[Any], frozenset[Any]], context: dict[Any, Any]) -> LeanActivation:
         """The activation of this rule by a token (its facts and context as ``frozen`` gives them);
@@ -177,3 +169,12 @@ class LeanTerminal(ConflictSetNode):
             return LeanActivation(self.rule, facts, dict(context), items)
         named = {k: v for k, v in context.items() if isinstance(k, str)}
         return LeanActivation(self.rule, facts, named, frozenset(named.items()))
+
+
+def report(activation: LeanActivation, cancels: set[Any], otherwise: set[Any]) -> None:
+    """Note a change of ``activation`` to be reported: it cancels the opposite change
+    still waiting in ``cancels``, else it waits in ``otherwise`` (experta's way)."""
+    if cancels and activation in cancels:
+        cancels.remove(activation)
+    else:
+        otherwise.add(activation)
